@@ -1,0 +1,1 @@
+"""Generator of the HB information site: load → model → render → write, then MkDocs."""

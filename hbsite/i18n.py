@@ -1,0 +1,159 @@
+"""The `hb-i18n` MkDocs plugin: mkdocs-static-i18n with variants instead of bare locales.
+
+mkdocs-static-i18n uses one value, the locale, as folder name, URL segment, `hreflang` and
+Material's language. Our selkosuomi variant needs the folder `selko` but the language tag
+`fi`, and the plugin's config refuses `selko` as a locale. This subclass only separates the
+two: `locale` becomes a variant key (any lowercase word), and `lang`/`hreflang` carry the
+BCP 47 tags. Everything else is the upstream plugin, used through its public hooks; nothing
+is patched at run time. Registered as the `hb-i18n` entry point in pyproject.toml.
+
+It also does three things the upstream plugin does differently:
+- search: one index per variant (`/search/`, `/sv/search/`, …), each with its own stemmer,
+  instead of one merged index where a Swedish reader gets Finnish hits;
+- language links: each page gets `hb_variants` (name, lang, url, current) for the visible
+  links rendered by `overrides/`, instead of Material's icon-only switcher;
+- sitemap and hreflang use the BCP 47 tags.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import PurePosixPath
+
+from mkdocs import plugins
+from mkdocs.config import config_options
+from mkdocs.config.base import ValidationError
+from mkdocs.structure.pages import Page
+from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
+from mkdocs_static_i18n.plugin import I18n
+
+VARIANT_KEY = re.compile(r"^[a-z]{2,8}$")
+# BCP 47 in the forms we use: language, optional script/region, optional private use.
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?(-x(-[a-z0-9]{1,8})+)?$")
+
+
+class VariantKey(config_options.Type):
+    """A variant key: names the docs folder, the URL segment and the texts' keys."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not VARIANT_KEY.match(value):
+            raise ValidationError(
+                f"variant key '{value}' must be 2–8 lowercase letters (e.g. 'fi', 'sv', 'selko')"
+            )
+        return value
+
+
+class LanguageTag(config_options.Type):
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not LANGUAGE_TAG.match(value):
+            raise ValidationError(f"'{value}' is not a BCP 47 language tag such as 'fi' or 'fi-x-selko'")
+        return value
+
+
+class VariantConfig(I18nPluginLanguage):
+    locale = VariantKey()
+    lang = LanguageTag()  # <html lang>, lang= on links
+    hreflang = config_options.Optional(LanguageTag())  # defaults to lang
+    search_lang = config_options.Optional(config_options.Type(str))  # lunr stemmer; defaults to lang
+    stylesheet = config_options.Optional(config_options.Type(str))  # extra CSS of this variant
+
+    def validate(self):
+        failed, warnings = super().validate()
+        self.hreflang = self.hreflang or self.lang
+        self.search_lang = self.search_lang or self.lang.split("-")[0]
+        return failed, warnings
+
+
+class VariantsConfig(I18nPluginConfig):
+    build_only_locale = config_options.Optional(VariantKey())
+    languages = config_options.ListOfItems(config_options.SubConfig(VariantConfig, validate=True))
+
+
+class VariantI18n(I18n):
+    config_class = VariantsConfig
+    config_scheme = VariantsConfig._schema
+
+    @plugins.event_priority(-100)
+    def on_config(self, config):
+        config = super().on_config(config)
+        # The visible language links replace Material's icon menu and its hreflang links,
+        # which would carry the variant key ("selko") as a language tag.
+        config.extra["alternate"] = []
+        self.extra_alternate = []
+        return config
+
+    @property
+    def variants(self) -> list[VariantConfig]:
+        return [v for v in self.config.languages if v.build]
+
+    @plugins.event_priority(40)
+    def on_page_context(self, context, page, config, nav):
+        context = super().on_page_context(context, page, config, nav)
+        if not isinstance(page, Page) or not hasattr(page.file, "alternates"):
+            return context
+        current = self.current_language_config
+        links = []
+        for variant in self.variants:
+            alternate = page.file.alternates.get(variant.locale)
+            url = alternate.url if alternate else variant.link.lstrip("/")
+            links.append(
+                {
+                    "key": variant.locale,
+                    "default": variant.default,
+                    "name": variant.name,
+                    "lang": variant.lang,
+                    "hreflang": variant.hreflang,
+                    "url": url,
+                    "current": variant.locale == current.locale,
+                }
+            )
+        context["hb_variants"] = links
+        context["hb_variant"] = current
+        context["hb_variant_root"] = current.link.lstrip("/")
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        context = super().on_template_context(context, template_name, config)
+        # Every variant's own strings, for pages that speak all of them at once (the root 404).
+        context["hb_all_variants"] = [
+            {"name": v.name, "lang": v.lang, "link": v.link.lstrip("/"), "extra": v.extra or {}}
+            for v in self.variants
+        ]
+        return context
+
+    def reconfigure_search_index(self, config):
+        """Write one search index per variant instead of one merged index."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        if plugin is None:
+            return
+        base_config = {
+            key: plugin.search_index.config[key]
+            for key in ("separator", "pipeline", "fields")
+            if key in plugin.search_index.config
+        }
+        prefixes = {v.locale: v.link.lstrip("/") for v in self.variants}
+        for variant in self.variants:
+            prefix = prefixes[variant.locale]
+            others = tuple(p for p in prefixes.values() if p and p != prefix)
+            docs = []
+            for entry in self.search_entries:
+                location = entry["location"]
+                if prefix and location.startswith(prefix):
+                    docs.append({**entry, "location": location[len(prefix):]})
+                elif not prefix and not location.startswith(others):
+                    docs.append(entry)
+            data = {"config": {**base_config, "lang": [variant.search_lang]}, "docs": docs}
+            path = os.path.join(config.site_dir, *PurePosixPath(prefix).parts, "search", "search_index.json")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        self.search_entries = []

@@ -1,0 +1,35 @@
+"""A problem in an editor's file, reported as `file:line:col: what is wrong and how to fix it`."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+    def github_annotation(self) -> str:
+        # Shown inline on the pull request when printed inside GitHub Actions.
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.file},line={self.line},col={self.column}::{message}"
+
+
+class ProblemsFound(Exception):
+    """Raised at the end of a stage that found problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = sorted(problems)
+
+
+def format_problems(problems: list[Problem]) -> str:
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    lines = [p.github_annotation() if in_actions else str(p) for p in problems]
+    return "\n".join(lines)

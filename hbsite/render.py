@@ -1,0 +1,211 @@
+"""Stage 3: records → Markdown pages, one set per variant, through Jinja templates.
+
+Content is data, never markup: every value a template prints goes through `finalize`, which
+escapes it for HTML and for Markdown, so `<script>`, `[x](javascript:…)` or `{{ 7*7 }}` in
+a record show as literal text. Only helpers defined here return `Markup` (trusted output).
+Record values are never rendered as templates; the hand-written pages in `pages/` are
+templates, run in Jinja's sandbox.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .validate import Entry, Records
+from .variants import Variant
+
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS plus the
+# tables extension's '|'). Escaping any other character would leave a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+PUBLICATION_TYPES = ("final_publication", "interim_report", "publication", "slide_set", "animation_video", "documentary_video")
+
+
+def md_escape(value: Any) -> Markup:
+    """Plain text → inline Markdown that renders as exactly that text."""
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=True)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def md_paragraphs(value: Any) -> Markup:
+    """Plain text with blank-line paragraphs → escaped Markdown paragraphs."""
+    parts = [p for p in _BLANK_LINE.split(str(value).strip()) if p.strip()]
+    return Markup("\n\n".join(md_escape(p) for p in parts))
+
+
+def attr(value: Any) -> Markup:
+    """A value for an HTML attribute in raw HTML inside Markdown."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def _date(iso: str) -> str:
+    """2020-01-08 → 8.1.2020, the form Finnish and Finland-Swedish texts both use."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_escape(value)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to write: its path inside a variant's folder and its Markdown."""
+
+    variant: str
+    path: str  # e.g. "hankkeet/hebu-vantaa.md"
+    markdown: str
+
+
+# Where each kind of page lives inside a variant folder. URLs follow with directory URLs.
+HOME = "index.md"
+PROJECTS_INDEX = "hankkeet/index.md"
+PUBLICATIONS_INDEX = "julkaisut/index.md"
+STATEMENT = "saavutettavuusseloste/index.md"
+NOT_FOUND = "404.md"
+HAND_WRITTEN = {  # pages/<name>.<variant>.md → path
+    "index": HOME,
+    "hankkeet": PROJECTS_INDEX,
+    "julkaisut": PUBLICATIONS_INDEX,
+    "saavutettavuusseloste": STATEMENT,
+    "404": NOT_FOUND,
+}
+
+
+def record_path(entry: Entry) -> str:
+    if entry.kind == "publication":
+        return f"{PUBLICATIONS_INDEX}#{entry.slug}"
+    return f"hankkeet/{entry.slug}.md"
+
+
+class Renderer:
+    def __init__(self, root: Path, variants: tuple[Variant, ...], records: Records, site: Any):
+        self.root = root
+        self.variants = variants
+        self.records = records
+        self.site = site
+        self.by_slug = records.by_slug()
+        loader = jinja2.FileSystemLoader(str(root / "templates"))
+        common = dict(undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        self.env = jinja2.Environment(loader=loader, **common)
+        self.pages_env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root / "pages")), **common)
+        for env in (self.env, self.pages_env):
+            env.filters.update(md=md_escape, paragraphs=md_paragraphs, attr=attr)
+
+    # ── helpers given to templates ──────────────────────────────────────────────────────
+    def _helpers(self, variant: Variant, current: str) -> dict[str, Callable]:
+        strings = self.site.strings
+
+        def t(key: str, **values) -> str:
+            if key not in strings:
+                raise KeyError(f"site.yml: strings.{key} is missing")
+            text = getattr(strings[key], variant.key)
+            return text.format(**values) if values else text
+
+        def text(value) -> str:
+            return getattr(value, variant.key)
+
+        def link_to(target: str) -> Markup:
+            path, _, anchor = target.partition("#")
+            rel = posixpath.relpath(path, posixpath.dirname(current) or ".")
+            return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+        def link(label: Any, target: str, **attrs) -> Markup:
+            extra = "".join(f' {k}="{attr(v)}"' for k, v in attrs.items())
+            label_md = label if isinstance(label, Markup) else md_escape(label)
+            if extra:
+                return Markup(f"[{label_md}]({link_to(target)}){{{extra.strip()}}}")
+            return Markup(f"[{label_md}]({link_to(target)})")
+
+        def external(url: str, label: Any) -> Markup:
+            # Schema allows only https/http/mailto; the URL is escaped for Markdown's link syntax.
+            safe = url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+            return Markup(f"[{md_escape(label)}](<{safe}>)")
+
+        def original(value, block: bool = False) -> Markup:
+            """Text kept in its original language, marked with its lang where it differs."""
+            if block:
+                return Markup(f'<div lang="{attr(value.lang)}" markdown>\n\n{md_paragraphs(value.text)}\n\n</div>')
+            return Markup(f'<span lang="{attr(value.lang)}">{md_escape(value.text)}</span>')
+
+        def translation(value) -> str | None:
+            if value.lang == variant.key:
+                return None
+            return getattr(value.translations, variant.key)
+
+        def setting(dotted: str) -> Markup:
+            node: Any = self.site.settings
+            for part in dotted.split("."):
+                node = getattr(node, part)
+            if node in (None, ""):
+                return Markup(f'<span class="hb-gap">{md_escape(t("not_set"))}</span>')
+            if hasattr(node, variant.key):
+                return md_paragraphs(getattr(node, variant.key))
+            if dotted.endswith("conformance"):
+                return md_escape(t(f"conformance_{node}"))
+            return md_escape(node)
+
+        def period(record) -> str:
+            if record.start or record.end:
+                return "–".join(_date(d) if d else "" for d in (record.start, record.end))
+            return getattr(record, "years", None) or t("gap")
+
+        def names(organisers) -> str:
+            return ", ".join(text(o.name) for o in organisers)
+
+        return dict(t=t, text=text, link=link, link_to=link_to, external=external, original=original,
+                    translation=translation, setting=setting, period=period, names=names)
+
+    def _context(self, variant: Variant, current: str) -> dict[str, Any]:
+        return dict(
+            variant=variant,
+            variants=self.variants,
+            records=self.records,
+            by_slug=self.by_slug,
+            record_path=record_path,
+            publication_types=PUBLICATION_TYPES,
+            **self._helpers(variant, current),
+        )
+
+    def _render(self, template: str, variant: Variant, current: str, **extra) -> str:
+        return self.env.get_template(template).render(**self._context(variant, current), **extra)
+
+    # ── pages ───────────────────────────────────────────────────────────────────────────
+    def pages(self) -> list[Page]:
+        out: list[Page] = []
+        for variant in self.variants:
+            out.extend(self.variant_pages(variant))
+        return out
+
+    def variant_pages(self, variant: Variant) -> list[Page]:
+        pages = []
+        for entry in self.records.programmes:
+            path = record_path(entry)
+            pages.append(Page(variant.key, path, self._render("programme.md.j2", variant, path, entry=entry)))
+        for entry in self.records.projects:
+            path = record_path(entry)
+            publications = self.records.publications_of(entry.slug)
+            pages.append(Page(variant.key, path, self._render("project.md.j2", variant, path, entry=entry, publications=publications)))
+        for name, path in HAND_WRITTEN.items():
+            pages.append(Page(variant.key, path, self._hand_written(name, variant, path)))
+        return pages
+
+    def _hand_written(self, name: str, variant: Variant, path: str) -> str:
+        context = self._context(variant, path)
+        context["programme_list"] = Markup(self._render("programme_list.md.j2", variant, path))
+        context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path))
+        return self.pages_env.get_template(f"{name}.{variant.key}.md").render(**context)

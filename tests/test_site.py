@@ -1,0 +1,186 @@
+"""Integration: the real site built from the real records, read as HTML."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hbsite.variants import read_variants
+from tests.conftest import ROOT, run
+
+VARIANTS = read_variants(ROOT / "mkdocs.yml")
+REGIONAL = sorted(p.stem for p in (ROOT / "projects" / "hb-kokeilu-2020-2021").glob("*.yml"))
+PUBLICATIONS = sorted((ROOT / "projects" / "avain-kansalaisuuteen" / "julkaisut").glob("*.yml"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site_dir: Path, variant, path: str) -> Path:
+    return site_dir / variant.url_prefix / path / "index.html"
+
+
+def content_text(doc: BeautifulSoup) -> str:
+    return " ".join(doc.select_one("article").get_text(" ").split())
+
+
+def test_the_records_are_all_there():
+    assert len(REGIONAL) == 9
+    assert len(PUBLICATIONS) == 6
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.key)
+def test_every_regional_project_page_exists_with_the_right_lang(site_dir, variant):
+    for slug in REGIONAL:
+        doc = soup(page(site_dir, variant, f"hankkeet/{slug}"))
+        assert doc.html["lang"] == variant.lang, slug
+        assert doc.select_one("article h1").get_text(strip=True)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.key)
+def test_the_overview_lists_all_nine_projects_with_descriptive_links(site_dir, variant):
+    doc = soup(page(site_dir, variant, "hankkeet/hb-kokeilu-2020-2021"))
+    article = doc.select_one("article")
+    targets = {}
+    for a in article.select("a[href]"):
+        href = a["href"].rstrip("/").split("/")[-1]
+        targets[href] = a.get_text(" ", strip=True)
+    for slug in REGIONAL:
+        assert slug in targets, f"{slug} is not linked from the overview"
+        text = targets[slug].lower()
+        assert len(text) > 6 and text not in {"tutustu tarkemmin", "läs mer", "lue lisää", "lisätietoa"}, text
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.key)
+def test_the_avain_page_lists_six_publications_with_extents(site_dir, variant):
+    doc = soup(page(site_dir, variant, "hankkeet/avain-kansalaisuuteen"))
+    text = content_text(doc)
+    for extent in ("2 min", "16 min", "117", "35", "73", "134"):
+        assert re.search(rf"\b{extent.split()[0]}\b", text), extent
+    titles = [s for s in doc.select('article [lang="fi"]')] if variant.lang != "fi" else []
+    items = doc.select("article li span[id]")
+    assert len(items) == 6
+    if variant.lang != "fi":
+        assert len(titles) >= 6, "publication titles stay Finnish and are marked lang=fi"
+
+
+def test_language_links_resolve_to_existing_counterparts(site_dir):
+    checked = 0
+    for html in site_dir.rglob("index.html"):
+        doc = soup(html)
+        nav = doc.select_one("nav.hb-variants")
+        if nav is None:
+            continue
+        links = nav.select("a")
+        assert [a.get_text(strip=True) for a in links] == [v.name for v in VARIANTS]
+        assert [a["lang"] for a in links] == [v.lang for v in VARIANTS]
+        current = [a for a in links if a.get("aria-current") == "page"]
+        assert len(current) == 1
+        rel = html.parent.relative_to(site_dir).as_posix()
+        for a in links:
+            target = urljoin(f"http://x/{rel}/", a["href"])
+            target_path = site_dir / urlsplit(target).path.lstrip("/") / "index.html"
+            assert target_path.exists(), f"{html}: {a['href']} → {target_path}"
+        checked += 1
+    assert checked >= 9 * 3
+
+
+def test_swedish_pages_use_swedish_names(site_dir):
+    sv = next(v for v in VARIANTS if v.key == "sv")
+    text = " ".join(content_text(soup(p)) for p in (site_dir / sv.url_prefix / "hankkeet").rglob("index.html"))
+    for name in ("Vanda", "Esbo", "Lojo", "Kyrkslätt", "Tammerfors", "Björneborg", "Tavastehus", "Kajanaland", "Södra Karelen", "Vasa"):
+        assert name in text, name
+
+
+def test_no_asset_points_to_another_host(site_dir):
+    for html in site_dir.rglob("*.html"):
+        doc = soup(html)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for el in doc.find_all(tag):
+                url = el.get(attr)
+                if url and (tag != "link" or el.get("rel") != ["alternate"]):
+                    assert not urlsplit(url).netloc and not url.startswith("//"), f"{html}: {url}"
+        for style in doc.find_all("style"):
+            assert "@import" not in style.text and "http" not in style.text
+
+
+def test_search_has_one_index_per_variant_with_its_stemmer(site_dir):
+    for variant in VARIANTS:
+        index = json.loads((site_dir / variant.url_prefix / "search" / "search_index.json").read_text())
+        assert index["config"]["lang"] == [variant.lang]
+        assert index["docs"], variant.key
+        for doc in index["docs"]:
+            for other in VARIANTS:
+                if other.url_prefix and other is not variant:
+                    assert not doc["location"].startswith(other.url_prefix)
+    sv = json.loads((site_dir / "sv" / "search" / "search_index.json").read_text())
+    assert any("Vanda" in d["text"] for d in sv["docs"])
+    assert not any(d["location"].startswith("sv/") for d in sv["docs"])
+
+
+def test_everything_around_the_content_speaks_the_page_language(site_dir):
+    sv = soup(site_dir / "sv" / "index.html")
+    assert "Made with" not in sv.get_text()
+    assert sv.select_one(".md-copyright a").get_text(strip=True) == "Tillgänglighetsutlåtande"
+    assert sv.select_one("a.md-skip").get_text(strip=True) == "Gå till innehållet"
+    nav_titles = [a.get_text(" ", strip=True) for a in sv.select(".md-nav--primary .md-nav__link")]
+    fi_nav = [a.get_text(" ", strip=True) for a in soup(site_dir / "index.html").select(".md-nav--primary .md-nav__link")]
+    assert nav_titles and not set(nav_titles) & set(fi_nav), (nav_titles, fi_nav)
+
+
+def test_hreflang_alternates_and_sitemap(site_dir):
+    doc = soup(site_dir / "selko" / "hankkeet" / "hebu-vantaa" / "index.html")
+    langs = {l["hreflang"] for l in doc.select('link[rel="alternate"][hreflang]')}
+    assert langs == {"fi", "sv", "fi-x-selko", "x-default"}
+    assert doc.html["lang"] == "fi"
+    assert doc.select_one(".hb-badge").get_text(strip=True) == "Selkosuomi"
+    assert (site_dir / "sitemap.xml").exists()
+
+
+def test_accessibility_statement_and_404_in_every_variant(site_dir):
+    for variant in VARIANTS:
+        statement = soup(page(site_dir, variant, "saavutettavuusseloste"))
+        assert statement.html["lang"] == variant.lang
+        assert "aluehallintovirasto" in content_text(statement) or "Regionförvaltningsverket" in content_text(statement)
+        assert statement.select(".hb-gap"), "values not yet set are shown as gaps"
+        assert page(site_dir, variant, "404").exists()
+    root_404 = soup(site_dir / "404.html")
+    assert {s["lang"] for s in root_404.select("section.hb-not-found")} == {v.lang for v in VARIANTS}
+
+
+def test_a_record_without_its_swedish_text_fails_the_build(repo_copy):
+    record = repo_copy / "projects" / "hb-kokeilu-2020-2021" / "essote-sopiva.yml"
+    lines = record.read_text(encoding="utf-8").splitlines()
+    summary = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    sv = next(i for i in range(summary + 1, len(lines)) if lines[i].lstrip().startswith("sv:"))
+    # Drop the sv line and any continuation lines of a block scalar.
+    end = sv + 1
+    indent = len(lines[sv]) - len(lines[sv].lstrip())
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    del lines[sv:end]
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run([sys.executable, "build_pages.py"], repo_copy)
+    assert result.returncode == 1
+    assert f"projects/hb-kokeilu-2020-2021/essote-sopiva.yml:{summary + 1}:1: summary: the Svenska text (sv) is missing" in result.stderr
+    assert not (repo_copy / "docs").exists(), "a failing run writes nothing"
+
+
+def test_plain_mkdocs_build_accepts_the_selko_variant_without_patches():
+    """The selko variant is a config value of our registered plugin, not a patch to static-i18n."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["hb-i18n"]
+    selko = [v for v in plugin.config.languages if v.locale == "selko"][0]
+    assert (selko.lang, selko.hreflang, selko.link) == ("fi", "fi-x-selko", "/selko/")
+    import mkdocs_static_i18n.config as upstream
+
+    assert not upstream.RE_LOCALE.match("selko"), "upstream still refuses 'selko': our subclass is what allows it"
