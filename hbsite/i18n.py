@@ -65,6 +65,7 @@ class VariantConfig(I18nPluginLanguage):
     hreflang = config_options.Optional(LanguageTag())  # defaults to lang
     search_lang = config_options.Optional(config_options.Type(str))  # lunr stemmer; defaults to lang
     stylesheet = config_options.Optional(config_options.Type(str))  # extra CSS of this variant
+    readability = config_options.Optional(config_options.Choice(["selkokieli", "lix"]))  # for the build report
 
     def validate(self):
         failed, warnings = super().validate()
@@ -123,6 +124,7 @@ class VariantI18n(I18n):
 
     def on_template_context(self, context, template_name, config):
         context = super().on_template_context(context, template_name, config)
+        context["hb_hreflang"] = {v.locale: v.hreflang for v in self.config.languages}
         # Every variant's own strings, for pages that speak all of them at once (the root 404).
         context["hb_all_variants"] = [
             {"name": v.name, "lang": v.lang, "link": v.link.lstrip("/"), "extra": v.extra or {}}

@@ -53,12 +53,38 @@ def _date(iso: str) -> str:
     return f"{int(day)}.{int(month)}.{year}"
 
 
+class VariantText(str):
+    """A record text in one variant, with the language it is really in when that differs from
+    the page's: a Swedish text identical to the Finnish one is a name kept in Finnish
+    ("Metropolia", "Karviainen"), so it is marked lang="fi" for screen readers."""
+
+    lang: str | None = None
+
+    def __new__(cls, value: str, lang: str | None = None):
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+
+def md_inline(value: Any) -> Markup:
+    """Escaped inline Markdown, wrapped in a lang span when the text is in another language."""
+    escaped = md_escape(value)
+    lang = getattr(value, "lang", None)
+    return Markup(f'<span lang="{attr(lang)}">{escaped}</span>') if lang else escaped
+
+
+def md_paragraphs_lang(value: Any) -> Markup:
+    lang = getattr(value, "lang", None)
+    body = md_paragraphs(value)
+    return Markup(f'<div lang="{attr(lang)}" markdown>\n\n{body}\n\n</div>') if lang else body
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return md_escape(value)
+    return md_inline(value)
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,9 @@ PROJECTS_INDEX = "hankkeet/index.md"
 PUBLICATIONS_INDEX = "julkaisut/index.md"
 STATEMENT = "saavutettavuusseloste/index.md"
 NOT_FOUND = "404.md"
+# Front matter the renderer adds to a hand-written page: a variant's "not found" page is no
+# search result.
+FRONT_MATTER = {NOT_FOUND: "---\nsearch:\n  exclude: true\n---\n"}
 HAND_WRITTEN = {  # pages/<name>.<variant>.md → path
     "index": HOME,
     "hankkeet": PROJECTS_INDEX,
@@ -104,11 +133,12 @@ class Renderer:
         self.env = jinja2.Environment(loader=loader, **common)
         self.pages_env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root / "pages")), **common)
         for env in (self.env, self.pages_env):
-            env.filters.update(md=md_escape, paragraphs=md_paragraphs, attr=attr)
+            env.filters.update(md=md_inline, paragraphs=md_paragraphs_lang, attr=attr)
 
     # ── helpers given to templates ──────────────────────────────────────────────────────
     def _helpers(self, variant: Variant, current: str) -> dict[str, Callable]:
         strings = self.site.strings
+        default = next(v for v in self.variants if v.default)
 
         def t(key: str, **values) -> str:
             if key not in strings:
@@ -116,8 +146,10 @@ class Renderer:
             text = getattr(strings[key], variant.key)
             return text.format(**values) if values else text
 
-        def text(value) -> str:
-            return getattr(value, variant.key)
+        def text(value) -> VariantText:
+            own = getattr(value, variant.key)
+            kept = variant.lang != default.lang and own == getattr(value, default.key)
+            return VariantText(own, default.lang if kept else None)
 
         def link_to(target: str) -> Markup:
             path, _, anchor = target.partition("#")
@@ -126,7 +158,7 @@ class Renderer:
 
         def link(label: Any, target: str, **attrs) -> Markup:
             extra = "".join(f' {k}="{attr(v)}"' for k, v in attrs.items())
-            label_md = label if isinstance(label, Markup) else md_escape(label)
+            label_md = label if isinstance(label, Markup) else md_inline(label)
             if extra:
                 return Markup(f"[{label_md}]({link_to(target)}){{{extra.strip()}}}")
             return Markup(f"[{label_md}]({link_to(target)})")
@@ -134,7 +166,7 @@ class Renderer:
         def external(url: str, label: Any) -> Markup:
             # Schema allows only https/http/mailto; the URL is escaped for Markdown's link syntax.
             safe = url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-            return Markup(f"[{md_escape(label)}](<{safe}>)")
+            return Markup(f"[{md_inline(label)}](<{safe}>)")
 
         def original(value, block: bool = False) -> Markup:
             """Text kept in its original language, marked with its lang where it differs."""
@@ -164,8 +196,8 @@ class Renderer:
                 return "–".join(_date(d) if d else "" for d in (record.start, record.end))
             return getattr(record, "years", None) or t("gap")
 
-        def names(organisers) -> str:
-            return ", ".join(text(o.name) for o in organisers)
+        def names(organisers) -> Markup:
+            return Markup(", ").join(md_inline(text(o.name)) for o in organisers)
 
         return dict(t=t, text=text, link=link, link_to=link_to, external=external, original=original,
                     translation=translation, setting=setting, period=period, names=names)
@@ -208,4 +240,5 @@ class Renderer:
         context = self._context(variant, path)
         context["programme_list"] = Markup(self._render("programme_list.md.j2", variant, path))
         context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path))
-        return self.pages_env.get_template(f"{name}.{variant.key}.md").render(**context)
+        body = self.pages_env.get_template(f"{name}.{variant.key}.md").render(**context)
+        return FRONT_MATTER.get(path, "") + body

@@ -16,6 +16,9 @@ class Variant:
     lang: str  # BCP 47 tag of the text: "fi", "sv", "fi"
     name: str  # the variant's own name: "Svenska"
     default: bool
+    # Which readability measure the build report applies to this variant's texts:
+    # "selkokieli" (easy-to-read Finnish: Wiio and sentence targets) or "lix" (Swedish).
+    readability: str | None = None
 
     @property
     def folder(self) -> str:
@@ -45,6 +48,7 @@ def read_variants(mkdocs_yml: Path) -> tuple[Variant, ...]:
                     lang=item.get("lang", item["locale"]),
                     name=item["name"],
                     default=bool(item.get("default")),
+                    readability=item.get("readability"),
                 )
                 for item in languages
                 if item.get("build", True)

@@ -184,3 +184,46 @@ def test_plain_mkdocs_build_accepts_the_selko_variant_without_patches():
     import mkdocs_static_i18n.config as upstream
 
     assert not upstream.RE_LOCALE.match("selko"), "upstream still refuses 'selko': our subclass is what allows it"
+
+
+def test_mkdocs_serve_shows_an_edited_record_without_a_manual_step(repo_copy):
+    """The serve hook regenerates docs/ when a record changes (watch: + hbsite/serve_hook.py)."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert run([sys.executable, "build_pages.py"], repo_copy).returncode == 0
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=repo_copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/sv/hankkeet/hebu-vantaa/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 60
+        while "<h1" not in fetch():
+            assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
+            time.sleep(0.5)
+        record = repo_copy / "projects" / "hb-kokeilu-2020-2021" / "hebu-vantaa.yml"
+        text = record.read_text(encoding="utf-8")
+        data_name = re.search(r"^name:\n(?:  .*\n)*?  sv: (.*)$", text, re.M)
+        assert data_name, "the test expects name.sv on its own line"
+        edited = text.replace(data_name.group(0), data_name.group(0).replace(data_name.group(1), "Redigerat namn HeBu-Vantaa"), 1)
+        record.write_text(edited, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "Redigerat namn HeBu-Vantaa" not in fetch():
+            assert time.monotonic() < deadline, "the edited record did not show up"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
