@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
+from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from .model import ISO_DATE
 from .validate import Entry, Records
 from .variants import Variant
 
@@ -127,6 +129,7 @@ class Renderer:
         self.records = records
         self.site = site
         self.by_slug = records.by_slug()
+        self._used: dict[str, set[str]] = {}
         loader = jinja2.FileSystemLoader(str(root / "templates"))
         common = dict(undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -189,6 +192,10 @@ class Renderer:
                 return md_paragraphs(getattr(node, variant.key))
             if dotted.endswith("conformance"):
                 return md_escape(t(f"conformance_{node}"))
+            if ISO_DATE.match(str(node)):
+                return md_escape(_date(node))
+            if dotted.endswith("_email"):
+                return external(f"mailto:{node}", node)
             return md_escape(node)
 
         def period(record) -> str:
@@ -227,18 +234,35 @@ class Renderer:
         pages = []
         for entry in self.records.programmes:
             path = record_path(entry)
-            pages.append(Page(variant.key, path, self._render("programme.md.j2", variant, path, entry=entry)))
+            pages.append(self.page(variant, path, lambda: self._render("programme.md.j2", variant, path, entry=entry)))
         for entry in self.records.projects:
             path = record_path(entry)
-            publications = self.records.publications_of(entry.slug)
-            pages.append(Page(variant.key, path, self._render("project.md.j2", variant, path, entry=entry, publications=publications)))
+            pages.append(self.page(variant, path, lambda: self._render(
+                "project.md.j2", variant, path, entry=entry, publications=self.records.publications_of(entry.slug))))
         for name, path in HAND_WRITTEN.items():
-            pages.append(Page(variant.key, path, self._hand_written(name, variant, path)))
+            pages.append(self.page(variant, path, lambda: self._hand_written(name, variant, path)))
         return pages
 
+    def page(self, variant: Variant, path: str, render: Callable[[], str]) -> Page:
+        """One page; `render()` gives its Markdown (called at once, or not at all by a subclass
+        that still has the Markdown from an earlier run: hbsite/cache.py)."""
+        return Page(variant.key, path, render())
+
     def _hand_written(self, name: str, variant: Variant, path: str) -> str:
+        template = f"{name}.{variant.key}.md"
         context = self._context(variant, path)
-        context["programme_list"] = Markup(self._render("programme_list.md.j2", variant, path))
-        context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path))
-        body = self.pages_env.get_template(f"{name}.{variant.key}.md").render(**context)
+        used = self._names_used(template)
+        # The two lists are rendered only for the pages that print them (at 1,000 records they
+        # are most of the time of a hand-written page).
+        if "programme_list" in used:
+            context["programme_list"] = Markup(self._render("programme_list.md.j2", variant, path))
+        if "publication_list" in used:
+            context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path))
+        body = self.pages_env.get_template(template).render(**context)
         return FRONT_MATTER.get(path, "") + body
+
+    def _names_used(self, template: str) -> set[str]:
+        if template not in self._used:
+            source = self.pages_env.loader.get_source(self.pages_env, template)[0]
+            self._used[template] = meta.find_undeclared_variables(self.pages_env.parse(source))
+        return self._used[template]

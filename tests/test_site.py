@@ -197,7 +197,7 @@ def test_mkdocs_serve_shows_an_edited_record_without_a_manual_step(repo_copy):
         port = s.getsockname()[1]
     assert run([sys.executable, "build_pages.py"], repo_copy).returncode == 0
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=repo_copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://127.0.0.1:{port}/sv/hankkeet/hebu-vantaa/"
