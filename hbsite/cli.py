@@ -3,42 +3,79 @@
     python build_pages.py                 validate, render and write docs/ (then: mkdocs build)
     python build_pages.py check           validate only; exit 1 with file:line:col messages
     python build_pages.py gaps [-o FILE]  the content-gaps report in Markdown
-    python build_pages.py schema          write schemas/*.schema.json from the model
-    python build_pages.py new project SLUG | new publication SLUG
+    python build_pages.py schema          write schemas/*.schema.json and CONTRIBUTING.md's field list
+    python build_pages.py fields          write only CONTRIBUTING.md's field list
+    python build_pages.py new programme SLUG
+    python build_pages.py new project SLUG [--programme PROGRAMME]
+    python build_pages.py new publication SLUG --project PROJECT
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
 import time
+import traceback
 from collections import Counter
 from pathlib import Path
 
+import jinja2
 from pydantic import TypeAdapter
 
 from .build import Content, load_content, render_pages
+from .fields import write_guide
 from .gaps import find_gaps, gaps_markdown
-from .model import SLUG, schema_for, site_schema_for
-from .problems import ProblemsFound, format_problems
+from .load import load_file
+from .model import RESERVED_SLUGS, SLUG, schema_for, site_schema_for
+from .problems import Problem, ProblemsFound, format_problems
 from .scaffold import scaffold
+from .validate import RECORD_SCHEMA, SITE_SCHEMA, record_files
 from .variants import read_variants
 from .write import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-RECORD_SCHEMA = "schemas/record.schema.json"
-SITE_SCHEMA = "schemas/site.schema.json"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _without_titles(node, top: bool = True):
+    """pydantic's generated titles are English class and field names: editors see only the
+    Finnish descriptions (the document's own title stays)."""
+    if isinstance(node, dict):
+        return {k: _without_titles(v, False) for k, v in node.items() if not (k == "title" and not top and isinstance(v, str))}
+    if isinstance(node, list):
+        return [_without_titles(v, False) for v in node]
+    return node
 
 
 def schema_documents(root: Path) -> dict[str, str]:
     """The JSON Schemas, as committed under schemas/ (a test keeps them in sync)."""
     keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
     schema = schema_for(keys)
-    record = TypeAdapter(schema.Record).json_schema()
-    record["title"] = "HB-sivuston tietue (ohjelma, hanke tai julkaisu)"
-    site = site_schema_for(keys).model_json_schema()
-    dump = lambda doc: json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **doc}, ensure_ascii=False, indent=2) + "\n"
+    union = _without_titles(TypeAdapter(schema.Record).json_schema())
+    # One branch per kind, chosen by `kind` (if/then), instead of pydantic's oneOf: an editor
+    # gets the fields of the kind they wrote and errors about that kind only.
+    kinds = {kind: model.__name__ for kind, model in schema.record_models().items()}
+    record = {
+        "title": "HB-sivuston tietue: ohjelma, hanke tai julkaisu",
+        "description": "Yksi tietue: ohjelma (programme), hanke (project) tai julkaisu (publication). Ohje: CONTRIBUTING.md.",
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": list(kinds), "description": "Tietueen laji: programme (ohjelma), project (hanke) tai publication (julkaisu)."}},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"$ref": f"#/$defs/{name}"}}
+            for kind, name in kinds.items()
+        ],
+        "$defs": union["$defs"],
+    }
+    site = _without_titles(site_schema_for(keys).model_json_schema())
+    site = {"title": "HB-sivuston asetukset ja käyttöliittymän tekstit (site.yml)", **site}
+
+    def dump(doc: dict) -> str:
+        return json.dumps({"$schema": JSON_SCHEMA_DIALECT, **doc}, ensure_ascii=False, indent=2) + "\n"
+
     return {RECORD_SCHEMA: dump(record), SITE_SCHEMA: dump(site)}
 
 
@@ -62,12 +99,53 @@ def _summary(content: Content, pages, report, seconds: float) -> str:
     )
 
 
+def _template_problems(root: Path, error: BaseException) -> list[Problem]:
+    """A rendering error that an editor can cause (a missing interface text in site.yml, a
+    typo inside {{ }} in pages/*.md) as a file:line:col problem; [] for anything else."""
+    missing = re.fullmatch(r"site\.yml: strings\.(\w+) is missing", str(error.args[0]) if error.args else "")
+    if isinstance(error, KeyError) and missing:
+        key = missing.group(1)
+        document, _ = load_file(root / "site.yml", "site.yml")
+        line, column = document.position(("strings",)) if document else (1, 1)
+        keys = ", ".join(v.key for v in read_variants(root / "mkdocs.yml"))
+        return [Problem("site.yml", line, column, f"strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}")]
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        found = []
+        for folder in ("pages", "templates"):  # parse each file again to name the one at fault
+            for path in sorted((root / folder).glob("*")):
+                try:
+                    jinja2.Environment().parse(path.read_text(encoding="utf-8"), path.name, str(path))
+                except jinja2.TemplateSyntaxError as bad:
+                    found.append(Problem(path.relative_to(root).as_posix(), bad.lineno or 1, 1, f"the {{{{ … }}}} or {{% … %}} on this line cannot be read ({bad.message}): check the brackets and quotes"))
+        return found
+    if isinstance(error, (jinja2.TemplateError, TypeError, KeyError, AttributeError, ValueError)):
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            where = Path(frame.filename)
+            if where.suffix in (".md", ".j2") and where.is_relative_to(root):
+                shown = where.relative_to(root).as_posix()
+                return [Problem(shown, frame.lineno or 1, 1, f"the {{{{ … }}}} on this line fails ({error}): check the names inside the brackets")]
+    return []
+
+
+def _render(content: Content):
+    """Every page in memory, or ProblemsFound: nothing is written before this succeeds."""
+    try:
+        return render_pages(content)
+    except ProblemsFound:
+        raise
+    except Exception as error:
+        problems = _template_problems(content.root, error)
+        if not problems:
+            raise
+        raise ProblemsFound(problems) from None
+
+
 def cmd_build(root: Path, args) -> int:
     started = time.perf_counter()
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    pages = render_pages(content)
+    pages = _render(content)
     report = write_pages(pages, root / "docs")
     print(_summary(content, pages, report, time.perf_counter() - started))
     gaps = find_gaps(content.records, content.site)
@@ -83,8 +161,12 @@ def cmd_check(root: Path, args) -> int:
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    render_pages(content)  # templates must render too, in memory only
+    _render(content)  # templates must render too, in memory only
     print(f"ok: {len(content.records.all())} records in {len(content.variants)} variants")
+    if getattr(args, "readability", False):
+        from .report import readability_report
+
+        print(readability_report(content))
     return 0
 
 
@@ -92,7 +174,8 @@ def cmd_gaps(root: Path, args) -> int:
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    text = gaps_markdown(find_gaps(content.records, content.site))
+    site_document, _ = load_file(root / "site.yml", "site.yml")
+    text = gaps_markdown(find_gaps(content.records, content.site, site_document))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -102,30 +185,91 @@ def cmd_gaps(root: Path, args) -> int:
 
 def cmd_schema(root: Path, args) -> int:
     for name, text in schema_documents(root).items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-        print(f"wrote {name}")
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {name}")
+        else:
+            print(f"{name} is up to date")
+    return cmd_fields(root, args)
+
+
+def cmd_fields(root: Path, args) -> int:
+    keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
+    if not (root / "CONTRIBUTING.md").exists():
+        print("CONTRIBUTING.md is missing: restore it from git (the field list goes between its marker comments)", file=sys.stderr)
+        return 1
+    try:
+        changed = write_guide(root, keys)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("wrote CONTRIBUTING.md (field list)" if changed else "CONTRIBUTING.md field list is up to date")
     return 0
 
 
+def _kinds_by_slug(root: Path) -> dict[str, tuple[str, Path]]:
+    """slug → (kind, file) for every record file whose kind can be read (valid or not)."""
+    found: dict[str, tuple[str, Path]] = {}
+    for path in record_files(root / "projects"):
+        document, _ = load_file(path, str(path))
+        kind = document.data.get("kind") if document is not None else None
+        found.setdefault(path.stem, (kind if isinstance(kind, str) else "?", path))
+    return found
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
 def cmd_new(root: Path, args) -> int:
-    if not SLUG.match(args.slug):
-        print(f"'{args.slug}' cannot be a file name: use lowercase letters a–z, digits and hyphens", file=sys.stderr)
-        return 2
+    slug = args.slug
+    if not SLUG.match(slug):
+        return _fail(f"'{slug}' cannot be a file name: use lowercase letters a–z, digits and hyphens, for example 'hebu-vantaa'")
+    if slug in RESERVED_SLUGS:
+        return _fail(f"'{slug}' cannot be a file name: {RESERVED_SLUGS[slug]}")
+    known = _kinds_by_slug(root)
+    if slug in known:
+        return _fail(f"{known[slug][1].relative_to(root).as_posix()} exists already: choose another name")
+
+    def missing(option: str, value: str, wanted: str) -> str | None:
+        """None if `value` names a record of kind `wanted`, else the message to print."""
+        if known.get(value, ("",))[0] == wanted:
+            return None
+        names = sorted(s for s, (k, _) in known.items() if k == wanted)
+        near = difflib.get_close_matches(value, names, n=1)
+        hint = f" — did you mean '{near[0]}'?" if near else f" — the {wanted}s are: {', '.join(names) or 'none yet'}"
+        return f"{option} {value}: there is no {wanted} '{value}'{hint}"
+
+    fixed: dict[str, str] = {}
     folder = root / "projects"
     if args.kind == "publication":
-        folder = folder / "julkaisut"
-    path = folder / f"{args.slug}.yml"
-    existing = [p for p in (root / "projects").rglob(f"{args.slug}.yml")]
-    if existing:
-        print(f"{existing[0].relative_to(root)} exists already: choose another name", file=sys.stderr)
-        return 2
+        if not args.project:
+            return _fail("a publication belongs to a project: add --project PROJECT, for example --project avain-kansalaisuuteen")
+        if problem := missing("--project", args.project, "project"):
+            return _fail(problem)
+        folder = folder / args.project / "julkaisut"
+        fixed["project"] = args.project
+    elif args.project:
+        return _fail("--project is for publications (a project can have --programme)")
+    if args.programme:
+        if args.kind != "project":
+            return _fail("--programme is for projects")
+        if problem := missing("--programme", args.programme, "programme"):
+            return _fail(problem)
+        folder = folder / args.programme
+        fixed["programme"] = args.programme
+
+    path = folder / f"{slug}.yml"
     keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
     model = schema_for(keys).record_models()[args.kind]
-    schema_path = os.path.relpath(root / RECORD_SCHEMA, path.parent)
+    schema_path = os.path.relpath(root / RECORD_SCHEMA, path.parent).replace(os.sep, "/")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold(model, args.kind, schema_path, {}), encoding="utf-8")
-    print(f"created {path.relative_to(root)}: fill in every text, then run: python build_pages.py check")
+    path.write_text(scaffold(model, args.kind, schema_path, fixed), encoding="utf-8")
+    shown = path.relative_to(root).as_posix()
+    print(f"created {shown}: fill in every text in every variant, then run: python build_pages.py check")
     return 0
 
 
@@ -135,18 +279,23 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     build = sub.add_parser("build", help="validate, render and write docs/ (the default)")
     build.add_argument("--readability", action="store_true", help="also print the readability report")
-    sub.add_parser("check", help="validate only")
-    gaps = sub.add_parser("gaps", help="print the content-gaps report (Markdown)")
-    gaps.add_argument("-o", "--output")
-    sub.add_parser("schema", help="write the JSON Schemas under schemas/")
-    new = sub.add_parser("new", help="create a new record with every field")
+    check = sub.add_parser("check", help="validate only: every problem as file:line:col, exit 1 if any")
+    check.add_argument("--readability", action="store_true", help="also print the readability report")
+    gaps = sub.add_parser("gaps", help="print the content-gaps report (Markdown, for a pull-request comment)")
+    gaps.add_argument("-o", "--output", help="write the report to this file instead")
+    sub.add_parser("schema", help="write schemas/*.schema.json and the field list in CONTRIBUTING.md")
+    sub.add_parser("fields", help="write the field list in CONTRIBUTING.md")
+    new = sub.add_parser("new", help="create a new record with every field, commented in Finnish")
     new.add_argument("kind", choices=["project", "publication", "programme"])
-    new.add_argument("slug")
+    new.add_argument("slug", help="the file name without .yml; it becomes the page address")
+    new.add_argument("--programme", help="a project: the programme it belongs to (the file goes to projects/PROGRAMME/)")
+    new.add_argument("--project", help="a publication: its project (the file goes to projects/PROJECT/julkaisut/)")
     args = parser.parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "readability"):
         args.readability = False
-    handler = {"build": cmd_build, "check": cmd_check, "gaps": cmd_gaps, "schema": cmd_schema, "new": cmd_new}[command]
+    handler = {"build": cmd_build, "check": cmd_check, "gaps": cmd_gaps, "schema": cmd_schema,
+               "fields": cmd_fields, "new": cmd_new}[command]
     try:
         return handler(root, args)
     except ProblemsFound as found:

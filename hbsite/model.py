@@ -27,16 +27,44 @@ from pydantic import (
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
+# What a web address may be: https/http with a host, or mailto with an address. No spaces and
+# none of < > " ' ` \ (they would end the link in Markdown or HTML). The JSON Schema carries the
+# same pattern, so the editor underlines what the build refuses.
+_URL_CHAR = r"[^\s<>\"'`\\]"
+URL_PATTERN = rf"^$|^https?://[^\s<>\"'`\\/?#@]+{_URL_CHAR}*$|^mailto:[^\s<>\"'`\\@]+@{_URL_CHAR}+$"
+EMAIL_PATTERN = r"^$|^[^\s<>\"'`\\@]+@[^\s<>\"'`\\@]+\.[^\s<>\"'`\\@]+$"
+_URL = re.compile(URL_PATTERN)
+_EMAIL = re.compile(EMAIL_PATTERN)
+# Every text must have at least one character that is not a space (JSON Schema: pattern).
+_NOT_BLANK = r"\S"
+RESERVED_SLUGS = {"index": "it is the address of the list page", "404": "it is the address of the 'page not found' page"}
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": _NOT_BLANK})]
 
 
 def _check_url(value: str) -> str:
     value = value.strip()
-    if value and not value.lower().startswith(ALLOWED_SCHEMES):
-        raise ValueError("a web address must start with https:// (or http:// or mailto:); leave it \"\" if it is not known")
+    if not value:
+        return value
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme and scheme not in ("https", "http", "mailto") and not value.lower().startswith(ALLOWED_SCHEMES):
+        raise ValueError(f"'{scheme}:' addresses are not allowed — only https://, http:// or mailto: (a '{scheme}:' link could run code or hide content); leave it \"\" if the address is not known")
+    if not value.startswith(ALLOWED_SCHEMES):
+        raise ValueError("a web address must start with https:// (or http:// or mailto:), in lowercase; leave it \"\" if it is not known")
     if any(ch.isspace() for ch in value):
-        raise ValueError("a web address cannot contain spaces")
+        raise ValueError("a web address cannot contain spaces: copy the address again from the browser's address bar")
+    bad = sorted({ch for ch in value if ch in "<>\"'`\\"})
+    if bad:
+        raise ValueError(f"a web address cannot contain {' '.join(bad)}: copy the address again from the browser's address bar")
+    if not _URL.match(value):
+        raise ValueError("this is not a complete web address: write it as https://example.fi/page (or mailto:name@example.fi)")
+    return value
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if value and not _EMAIL.match(value):
+        raise ValueError("this is not an e-mail address: write it as name@example.fi (without 'mailto:'), or leave it \"\"")
     return value
 
 
@@ -54,9 +82,19 @@ def _check_date(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url), Field(description="Verkko-osoite (https://…). Jätä tyhjäksi \"\", jos osoitetta ei tiedetä — älä arvaa.", json_schema_extra={"pattern": r"^$|^(https?://|mailto:)\S+$"})]
-IsoDate = Annotated[str, AfterValidator(_check_date), Field(description="Päivämäärä muodossa \"VVVV-KK-PP\" lainausmerkeissä, tai \"\" jos ei tiedetä.", json_schema_extra={"pattern": r"^$|^\d{4}-\d{2}-\d{2}$"})]
+Url = Annotated[str, AfterValidator(_check_url), Field(description="Verkko-osoite, joka alkaa https:// (tai http:// tai mailto:). Jätä tyhjäksi \"\", jos osoitetta ei tiedetä — älä arvaa.", json_schema_extra={"pattern": URL_PATTERN})]
+Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"pattern": EMAIL_PATTERN})]
+IsoDate = Annotated[str, AfterValidator(_check_date), Field(json_schema_extra={"pattern": r"^$|^\d{4}-\d{2}-\d{2}$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
+DATE_NOTE = " Muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-01-08\". Jätä tyhjäksi \"\", jos päivää ei tiedetä — älä arvaa."
+# How each variant key reads in a Finnish description; other keys are named as they are.
+_IN_VARIANT = {"fi": "suomeksi", "sv": "ruotsiksi", "selko": "selkosuomeksi", "en": "englanniksi"}
+
+
+# Marks fields that hold names of organisations and places. The readability report does not
+# grade their words (a name such as "Diakonia-ammattikorkeakoulu" cannot be made shorter),
+# but still checks them for abbreviations.
+PROPER_NAMES = {"x-proper-names": True}
 
 
 class Strict(BaseModel):
@@ -69,14 +107,19 @@ PublicationType = Literal[
     "animation_video", "documentary_video", "final_publication", "slide_set", "publication", "interim_report"
 ]
 Unit = Literal["minutes", "pages"]
+Language = Literal["fi", "sv", "en"]
 
 
 class Extent(Strict):
-    value: int = Field(gt=0, description="Laajuus lukuna: minuutit tai sivut.")
-    unit: Unit = Field(description="Yksikkö: minutes (minuuttia) tai pages (sivua).")
+    """Julkaisun laajuus: videon kesto minuutteina tai julkaisun sivumäärä."""
+
+    value: int = Field(gt=0, description="Laajuus kokonaislukuna ilman lainausmerkkejä, esimerkiksi 16.")
+    unit: Unit = Field(description="Yksikkö: minutes (minuuttia, videot) tai pages (sivua, julkaisut ja diasarjat).")
 
 
 class Website(Strict):
+    """Verkkosivusto, jolle hankkeen aineistot on koottu."""
+
     name: NonEmpty = Field(description="Sivuston nimi sellaisenaan, esimerkiksi henkilokohtainenbudjetointi.fi.")
     url: Url = ""
 
@@ -98,104 +141,129 @@ class Schema:
         return {"programme": self.Programme, "project": self.Project, "publication": self.Publication}
 
 
+def _in_variant(key: str) -> str:
+    return _IN_VARIANT.get(key, f"kieliversiossa {key}")
+
+
 @lru_cache(maxsize=None)
 def schema_for(variants: tuple[str, ...]) -> Schema:
+    listed = ", ".join(variants)
     text_fields = {
-        key: (NonEmpty, Field(description=f"Teksti kieliversiossa '{key}'."))
+        key: (NonEmpty, Field(description=f"Teksti {_in_variant(key)} ({key})."))
         for key in variants
     }
     Text = create_model(
         "Text",
         __base__=Strict,
-        __doc__="Teksti jokaisessa kieliversiossa. Kaikki kieliversiot ovat pakollisia. Kappaleet erotetaan tyhjällä rivillä. Pelkkää tekstiä: ei Markdownia eikä HTML:ää.",
+        __doc__=f"Teksti jokaisessa kieliversiossa ({listed}); kaikki ovat pakollisia. Pelkkää tekstiä: ei Markdownia eikä HTML:ää. Kappaleet erotetaan tyhjällä rivillä.",
         **text_fields,
     )
 
     translation_fields = {
-        key: (Optional[NonEmpty], Field(default=None, description=f"Käännös tai selkomukautus kieliversioon '{key}'."))
+        key: (Optional[NonEmpty], Field(default=None, description=f"Käännös {_in_variant(key)} ({key}). Jätä pois, jos alkuperäinen on jo tällä kielellä."))
         for key in variants
     }
     Translations = create_model(
         "Translations",
         __base__=Strict,
-        __doc__="Alkuperäisen tekstin käännökset: jokaiseen kieliversioon, jonka tunnus ei ole alkuperäisen kieli.",
+        __doc__="Alkuperäisen tekstin käännökset: jokaiseen kieliversioon, jonka kieli ei ole alkuperäisen kieli. Sivulla käännös merkitään käännökseksi.",
         **translation_fields,
     )
 
     class Original(Strict):
-        """Alkuperäinen teksti (esimerkiksi lainaus tai julkaisun nimi), joka säilyy sellaisenaan."""
+        """Alkuperäinen teksti (esimerkiksi julkaisun nimi), joka säilyy sanatarkasti sellaisenaan."""
 
-        text: NonEmpty = Field(description="Alkuperäinen teksti sanatarkasti.")
-        lang: Literal["fi", "sv", "en"] = Field(default="fi", description="Alkuperäisen tekstin kieli (BCP 47), yleensä fi.")
-        translations: Translations = Field(description="Käännökset muihin kieliversioihin (sv: ruotsiksi, selko: selkosuomeksi).")
+        text: NonEmpty = Field(description="Alkuperäinen teksti sanatarkasti, alkuperäisellä kielellä.")
+        lang: Language = Field(default="fi", description="Alkuperäisen tekstin kieli: fi, sv tai en. Yleensä fi.")
+        translations: Translations = Field(description=f"Käännökset muihin kieliversioihin ({listed}; ei alkuperäisen omaa kieltä).")
 
         @model_validator(mode="after")
         def _every_variant_can_read_it(self):
             missing = [key for key in variants if key != self.lang and not getattr(self.translations, key)]
             if missing:
                 raise ValueError(f"translations: missing {', '.join(missing)}")
+            if self.lang in variants and getattr(self.translations, self.lang):
+                raise ValueError(f"translations: same {self.lang}")
             return self
 
     class Quote(Original):
-        """Lainaus raportista tai verkkosivulta. Lainaus pysyy alkuperäisenä; käännös merkitään käännökseksi."""
+        """Lainaus raportista tai verkkosivulta. Lainaus pysyy alkuperäisenä; käännös merkitään sivulla käännökseksi."""
 
         source: Text = Field(description="Mistä lainaus on, esimerkiksi 'Ote hankkeen loppuraportista'.")
 
     class Link(Strict):
-        """Linkki lisätietoon. Jos osoitetta ei tiedetä, url on \"\" eikä linkkiä näytetä."""
+        """Linkki lisätietoon. Jos osoitetta ei tiedetä, url on \"\" eikä linkkiä näytetä (puute näkyy puutelistassa)."""
 
         url: Url = ""
-        text: Text = Field(description="Linkin kuvaava teksti, joka kertoo minne linkki vie (ei pelkkä 'Lue lisää').")
+        text: Text = Field(description="Linkin teksti, joka kertoo minne linkki vie (ei pelkkä 'Lue lisää').")
 
     class Organiser(Strict):
-        name: Text = Field(description="Organisaation nimi. Ruotsiksi virallinen ruotsinkielinen nimi, jos sellainen on.")
+        """Organisaatio ja sen rooli hankkeessa."""
+
+        name: Text = Field(description="Organisaation nimi. Ruotsiksi virallinen ruotsinkielinen nimi, jos sellainen on; muuten suomenkielinen nimi.", json_schema_extra=PROPER_NAMES)
         role: Role = Field(description="Rooli: administrator (hallinnoija), co_implementer (osatoteuttaja), partner (yhteistyökumppani), coordinator (koordinaattori), funder (rahoittaja).")
 
-    class RecordBase(Strict):
-        name: Text = Field(description="Koko nimi.")
-        short_name: Text = Field(description="Lyhyt nimi listoihin ja valikkoon.")
-        summary: Text = Field(description="Yksi virke: tärkein tavoite tai mistä on kyse. Näkyy listoissa.")
-        source: NonEmpty = Field(description="Lähde, josta tiedot ovat: lähdesivun otsikko sellaisenaan.")
-        start: IsoDate = ""
-        end: IsoDate = ""
+    def name_field():
+        return Field(description="Koko nimi, niin kuin lähde sen kertoo.")
 
-    class Programme(RecordBase):
+    def short_name_field():
+        return Field(description="Lyhyt nimi listoihin ja linkkeihin.")
+
+    def summary_field():
+        return Field(description="Yksi virke: tärkein tavoite tai mistä on kyse. Näkyy listoissa.")
+
+    def source_field():
+        return Field(description="Lähde, josta tiedot ovat: lähdesivun otsikko sellaisenaan.")
+
+    class Programme(Strict):
         """Ohjelma tai kokeilu, johon kuuluu alueellisia hankkeita (esimerkiksi THL:n kokeiluhanke 2020–2021)."""
 
-        kind: Literal["programme"] = Field(description="Tietueen laji: programme.")
+        kind: Literal["programme"] = Field(description="Tietueen laji: programme (ohjelma).")
+        name: Text = name_field()
+        short_name: Text = short_name_field()
+        summary: Text = summary_field()
         organiser: Text = Field(description="Ohjelman järjestäjä.")
         intro: Text = Field(description="Johdanto: mikä ohjelma oli. Kappaleet erotetaan tyhjällä rivillä.")
+        start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
+        end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)
+        source: NonEmpty = source_field()
 
-    class Project(RecordBase):
+    class Project(Strict):
         """Hanke. Alueellinen hanke kuuluu ohjelmaan (programme)."""
 
-        kind: Literal["project"] = Field(description="Tietueen laji: project.")
-        programme: Optional[Slug] = Field(default=None, description="Ohjelman tunnus (tiedostonimi ilman .yml), jos hanke kuuluu ohjelmaan.")
-        organisers: list[Organiser] = Field(min_length=1, description="Toteuttajat rooleineen.")
-        region: Optional[Text] = Field(default=None, description="Alue, jolla hanke toimi.")
+        kind: Literal["project"] = Field(description="Tietueen laji: project (hanke).")
+        programme: Optional[Slug] = Field(default=None, description="Ohjelman tunnus (ohjelman tiedostonimi ilman .yml), jos hanke kuuluu ohjelmaan, esimerkiksi hb-kokeilu-2020-2021.")
+        name: Text = name_field()
+        short_name: Text = short_name_field()
+        summary: Text = summary_field()
+        organisers: list[Organiser] = Field(default_factory=list, description="Toteuttajat rooleineen; ensin hallinnoija. Jätä pois, jos lähde ei nimeä toteuttajaa: puute näkyy puutelistassa.")
+        region: Optional[Text] = Field(default=None, description="Alue, jolla hanke toimi (alueellisilla hankkeilla).", json_schema_extra=PROPER_NAMES)
         years: Optional[NonEmpty] = Field(default=None, description="Hankkeen vuodet niin kuin lähde ne kertoo, esimerkiksi 2016–2019.")
+        start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
+        end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)
         aims: Text = Field(description="Tavoitteet lähteen mukaan. Kappaleet erotetaan tyhjällä rivillä.")
-        quotes: list[Quote] = Field(default_factory=list, description="Lainaukset raporteista.")
-        link: Optional[Link] = Field(default=None, description="Linkki hankkeen omiin tietoihin ('Tutustu tarkemmin').")
+        quotes: list[Quote] = Field(default_factory=list, description="Lainaukset raporteista tai verkkosivuilta, sanatarkasti.")
         background: list[Text] = Field(default_factory=list, description="Taustatietoja, yksi asia kerrallaan.")
-        funding: Optional[Text] = Field(default=None, description="Rahoitus.")
-        universities: list[Text] = Field(default_factory=list, description="Mukana olleet ammattikorkeakoulut.")
-        pilots: list[Text] = Field(default_factory=list, description="Pilotit (kokeilupaikat).")
-        partners: list[Text] = Field(default_factory=list, description="Valtakunnalliset kumppanit.")
+        funding: Optional[Text] = Field(default=None, description="Rahoitus: kuka rahoitti ja millä rahalla.")
+        universities: list[Text] = Field(default_factory=list, description="Mukana olleet ammattikorkeakoulut.", json_schema_extra=PROPER_NAMES)
+        pilots: list[Text] = Field(default_factory=list, description="Pilotit (kokeilupaikat).", json_schema_extra=PROPER_NAMES)
+        partners: list[Text] = Field(default_factory=list, description="Valtakunnalliset kumppanit.", json_schema_extra=PROPER_NAMES)
         website: Optional[Website] = Field(default=None, description="Sivusto, jolle hankkeen aineistot on koottu.")
+        link: Optional[Link] = Field(default=None, description="Linkki hankkeen omiin tietoihin ('Tutustu tarkemmin').")
+        source: NonEmpty = source_field()
 
     class Publication(Strict):
         """Julkaisu, video tai diasarja. Kuuluu hankkeeseen (project)."""
 
-        kind: Literal["publication"] = Field(description="Tietueen laji: publication.")
-        project: Slug = Field(description="Hankkeen tunnus (tiedostonimi ilman .yml).")
+        kind: Literal["publication"] = Field(description="Tietueen laji: publication (julkaisu).")
+        project: Slug = Field(description="Hankkeen tunnus (hankkeen tiedostonimi ilman .yml), esimerkiksi avain-kansalaisuuteen.")
         title: Original = Field(description="Julkaisun nimi alkuperäiskielellä ja sen käännökset.")
-        type: PublicationType = Field(description="Julkaisun tyyppi.")
+        type: PublicationType = Field(description="Julkaisun tyyppi: animation_video (piirrosvideo), documentary_video (dokumentaarinen video), final_publication (loppujulkaisu), slide_set (diasarja), publication (julkaisu), interim_report (väliraportti).")
         extent: Extent = Field(description="Laajuus: kesto minuutteina tai sivumäärä.")
-        language: Literal["fi", "sv", "en"] = Field(description="Julkaisun oma kieli (BCP 47).")
-        year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description="Julkaisuvuosi. Jätä pois, jos sitä ei tiedetä.")
+        language: Language = Field(description="Julkaisun oma kieli: fi, sv tai en.")
+        year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description="Julkaisuvuosi kokonaislukuna, esimerkiksi 2019. Jätä pois, jos vuotta ei tiedetä.")
         link: Optional[Link] = Field(default=None, description="Linkki julkaisuun.")
-        source: NonEmpty = Field(description="Lähde, josta tiedot ovat: lähdesivun otsikko sellaisenaan.")
+        source: NonEmpty = source_field()
 
     Record = Annotated[Union[Programme, Project, Publication], Field(discriminator="kind")]
     return Schema(variants, Text, Quote, Link, Programme, Project, Publication, Record)
@@ -203,7 +271,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
 
 # ── Site settings and interface strings (site.yml) ────────────────────────────────────────
 
-GAP_NOTE = " Jätä pois tai \"\", jos arvoa ei vielä ole: sivulla näkyy silloin 'ei vielä asetettu' ja arvo tulee puutelistaan."
+GAP_NOTE = " Jätä pois tai \"\", jos arvoa ei vielä ole: sivulla näkyy silloin 'tieto puuttuu vielä' ja arvo tulee puutelistaan (python build_pages.py gaps)."
 
 
 @lru_cache(maxsize=None)
@@ -215,14 +283,16 @@ def site_schema_for(variants: tuple[str, ...]) -> type[BaseModel]:
 
         conformance: Literal["", "full", "partial", "none"] = Field(default="", description="Vaatimustenmukaisuus: full (täyttää), partial (täyttää osittain), none (ei täytä)." + GAP_NOTE)
         known_issues: Optional[Text] = Field(default=None, description="Mikä ei ole saavutettavaa ja miksi." + GAP_NOTE)
-        prepared_on: IsoDate = Field(default="", description="Päivä, jona seloste laadittiin." + GAP_NOTE)
-        updated_on: IsoDate = Field(default="", description="Päivä, jona selostetta viimeksi päivitettiin." + GAP_NOTE)
+        prepared_on: IsoDate = Field(default="", description="Päivä, jona seloste laadittiin, muodossa \"VVVV-KK-PP\"." + GAP_NOTE)
+        updated_on: IsoDate = Field(default="", description="Päivä, jona selostetta viimeksi päivitettiin, muodossa \"VVVV-KK-PP\"." + GAP_NOTE)
         assessment_method: Optional[Text] = Field(default=None, description="Miten saavutettavuus arvioitiin (esimerkiksi omavalvonta, ulkopuolinen arvio)." + GAP_NOTE)
-        feedback_email: Annotated[str, Field(description="Sähköpostiosoite saavutettavuuspalautteelle." + GAP_NOTE)] = ""
+        feedback_email: Email = Field(default="", description="Sähköpostiosoite saavutettavuuspalautteelle, muodossa nimi@esimerkki.fi." + GAP_NOTE)
         feedback_handler: Optional[Text] = Field(default=None, description="Kuka käsittelee saavutettavuuspalautteen." + GAP_NOTE)
         alternative_access: Optional[Text] = Field(default=None, description="Miten sisällön saa muussa muodossa." + GAP_NOTE)
 
     class Settings(Strict):
+        """Sivuston asetukset (nyt: saavutettavuusselosteen arvot)."""
+
         statement: StatementSettings = Field(default_factory=StatementSettings, description="Saavutettavuusselosteen arvot.")
 
     class SiteFile(Strict):

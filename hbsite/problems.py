@@ -16,9 +16,18 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
     def github_annotation(self) -> str:
-        # Shown inline on the pull request when printed inside GitHub Actions.
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.column}::{message}"
+        """The workflow command that GitHub Actions shows inline on the pull request's file."""
+        return f"::error file={_property(self.file)},line={self.line},col={self.column}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    # GitHub's escaping for a workflow command's message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    # … and for a property value, where ':' and ',' would end the value.
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class ProblemsFound(Exception):

@@ -82,18 +82,23 @@ def wiio(text: str) -> float:
     return 2.7 + 30 * long_words / len(found)
 
 
-def measure(text: str) -> dict:
-    """Wiio, mean and longest sentence, abbreviations — for one Finnish (selkosuomi) text."""
+def measure(text: str, names: str = "") -> dict:
+    """Wiio, mean and longest sentence, abbreviations — for one Finnish (selkosuomi) text.
+
+    `names` are names of organisations and places that go with the text: they are checked for
+    abbreviations and long sentences, but not graded, since a name cannot be made shorter."""
     parts = sentences(text)
     counts = [len(words(s)) for s in parts] or [0]
-    longest = max(range(len(counts)), key=counts.__getitem__)
+    every = parts + sentences(names)
+    every_counts = [len(words(s)) for s in every] or [0]
+    longest = max(range(len(every_counts)), key=every_counts.__getitem__)
     return {
         "wiio": wiio(text),
         "sentences": len(parts),
         "mean_sentence_words": sum(counts) / max(len(parts), 1),
-        "longest_sentence_words": counts[longest],
-        "longest_sentence": parts[longest] if parts else "",
-        "abbreviations": abbreviations(text),
+        "longest_sentence_words": every_counts[longest],
+        "longest_sentence": every[longest] if every else "",
+        "abbreviations": abbreviations(text) + abbreviations(names),
     }
 
 

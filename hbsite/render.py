@@ -204,6 +204,8 @@ class Renderer:
             return getattr(record, "years", None) or t("gap")
 
         def names(organisers) -> Markup:
+            if not organisers:
+                return md_escape(t("gap"))
             return Markup(", ").join(md_inline(text(o.name)) for o in organisers)
 
         return dict(t=t, text=text, link=link, link_to=link_to, external=external, original=original,

@@ -42,22 +42,28 @@ class Measured:
         return out
 
 
-def variant_texts(value, key: str, path: str = "") -> Iterator[tuple[str, str]]:
-    """(field path, text) for every text of variant `key` inside a record, quotes' originals excluded."""
+def _holds_names(info) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("x-proper-names"))
+
+
+def variant_texts(value, key: str, path: str = "", names: bool = False) -> Iterator[tuple[str, str, bool]]:
+    """(field path, text, is a name) for every text of variant `key` inside a record; quotes'
+    and titles' original words are left out (not ours to simplify)."""
     if isinstance(value, BaseModel):
         fields = type(value).model_fields
         if key in fields and isinstance(getattr(value, key), str) and "text" not in fields:
             text = getattr(value, key)
             if text:
-                yield path, text
+                yield path, text, names
             return
-        for name in fields:
+        for name, info in fields.items():
             if name == "text" and "translations" in fields:
-                continue  # an original (quote, title): not ours to simplify
-            yield from variant_texts(getattr(value, name), key, f"{path}.{name}" if path else name)
+                continue
+            yield from variant_texts(getattr(value, name), key, f"{path}.{name}" if path else name, names or _holds_names(info))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from variant_texts(item, key, f"{path}[{index + 1}]")
+            yield from variant_texts(item, key, f"{path}[{index + 1}]", names)
 
 
 # What a hand-written page's prose is once its Markdown and Jinja are taken away.
@@ -75,15 +81,18 @@ def page_prose(markdown: str) -> str:
     return _MD_MARKS.sub("", text)
 
 
-def selko_texts(content: Content, key: str) -> Iterator[tuple[str, str]]:
-    """(file, text) for every page of the variant: a record's texts together, or a hand-written
-    page's prose. Wiio and the mean sentence are properties of a whole page: a one-word
-    field such as an organiser's name would give a meaningless grade on its own."""
+def selko_texts(content: Content, key: str) -> Iterator[tuple[str, str, str]]:
+    """(file, prose, names) for every page of the variant: a record's texts together, or a
+    hand-written page's prose. Wiio and the mean sentence are properties of a whole page: a
+    one-word field such as an organiser's name would give a meaningless grade on its own.
+    Names of organisations and places (fields marked in the model) are kept apart."""
     for entry in content.records.all():
-        texts = [text for _, text in variant_texts(entry.record, key)]
-        yield entry.file, "\n\n".join(texts)
+        found = list(variant_texts(entry.record, key))
+        prose = "\n\n".join(text for _, text, is_name in found if not is_name)
+        names = "\n".join(text for _, text, is_name in found if is_name)
+        yield entry.file, prose, names
     for page in sorted((content.root / "pages").glob(f"*.{key}.md")):
-        yield f"pages/{page.name}", page_prose(page.read_text(encoding="utf-8"))
+        yield f"pages/{page.name}", page_prose(page.read_text(encoding="utf-8")), ""
 
 
 def variants_measured(content: Content, measure: str) -> list:
@@ -96,8 +105,8 @@ def measure_selko(content: Content) -> list[Measured]:
 
     results = []
     for variant in variants_measured(content, "selkokieli"):
-        for file, text in selko_texts(content, variant.key):
-            m = readability.measure(text)
+        for file, prose, names in selko_texts(content, variant.key):
+            m = readability.measure(prose, names)
             results.append(Measured(file, variant.key, m["wiio"], m["mean_sentence_words"], m["longest_sentence_words"], m["longest_sentence"], tuple(m["abbreviations"])))
     return results
 
@@ -112,7 +121,7 @@ def lix_per_page(content: Content) -> list[tuple[str, str, float]]:
         for entry in content.records.all():
             if entry.kind == "publication":
                 continue
-            text = "\n".join(t for _, t in variant_texts(entry.record, variant.key))
+            text = "\n".join(t for _, t, _ in variant_texts(entry.record, variant.key))
             rows.append((variant.key, entry.slug, readability.lix(text)))
         for page in sorted((content.root / "pages").glob(f"*.{variant.key}.md")):
             rows.append((variant.key, page.name, readability.lix(page_prose(page.read_text(encoding="utf-8")))))

@@ -1,8 +1,9 @@
 """`build_pages.py new KIND SLUG`: a record with every field, made from the schema itself.
 
 Each field gets its Finnish description from the model as a comment, so the scaffold and the
-schema cannot drift apart. Text fields are left empty: the build refuses the file until an
-editor has written every variant.
+schema cannot drift apart. Texts, and choices that have no sensible default, are left empty:
+`check` refuses the file (with one "is empty" message per gap) until an editor has filled in
+every variant. Optional parts are there too, marked "valinnainen", to be deleted if unused.
 """
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import typing
 from pydantic import BaseModel
 
 from .validate import _inner_model
+
+OPTIONAL = "Valinnainen: poista koko kohta, jos tätä tietoa ei ole."
+KIND_NAMES = {"programme": "ohjelma", "project": "hanke", "publication": "julkaisu"}
 
 
 def _is_list(annotation) -> bool:
@@ -29,47 +33,71 @@ def _literal_values(annotation) -> tuple:
     return ()
 
 
-def _comment(text: str | None) -> str:
-    return f"  # {' '.join(text.split())}" if text else ""
+def _is_int(annotation) -> bool:
+    if annotation is int:
+        return True
+    return any(_is_int(a) for a in typing.get_args(annotation))
 
 
-def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str]) -> list[str]:
+def _comment(*parts: str | None) -> str:
+    text = " ".join(" ".join(p.split()) for p in parts if p)
+    return f"  # {text}" if text else ""
+
+
+def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: frozenset = frozenset()) -> list[str]:
     lines: list[str] = []
-    plain_texts = model.__name__ in ("Text", "Translations")  # fi/sv/selko need no comment
-    names = sorted(model.model_fields, key=lambda n: n not in fixed)  # 'kind' first
-    for name in names:
-        info = model.model_fields[name]
+    plain_texts = model.__name__ in ("Text", "Translations")  # fi/sv/selko speak for themselves
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
         annotation = info.annotation
         inner = _inner_model(annotation)
         description = info.description or (inner.__doc__ if inner else None)
+        optional = not info.is_required()
+        note = OPTIONAL if optional and (inner is not None or _is_list(annotation)) else None
         if name in fixed:
             lines.append(f"{indent}{name}: {fixed[name]}{_comment(description)}")
+        elif plain_texts:  # every variant's text (or translation) is written out, empty
+            lines.append(f'{indent}{name}: ""')
         elif inner is not None and _is_list(annotation):
-            lines.append(f"{indent}{name}:{_comment(description)}")
-            item = _fields(inner, indent + "    ", {})
+            lines.append(f"{indent}{name}:{_comment(description, note)}")
+            item = _fields(inner, indent + "    ", {}, _skip_for(inner))
             item[0] = indent + "  - " + item[0].lstrip()
             lines += item
         elif inner is not None:
-            lines.append(f"{indent}{name}:{_comment(description)}")
-            lines += _fields(inner, indent + "  ", {})
+            lines.append(f"{indent}{name}:{_comment(description, note)}")
+            lines += _fields(inner, indent + "  ", {}, _skip_for(inner))
         elif _literal_values(annotation):
-            options = _literal_values(annotation)
-            default = info.default if isinstance(info.default, str) else options[0]
-            listed = ", ".join(str(o) or '""' for o in options)
-            lines.append(f'{indent}{name}: "{default}"{_comment((description or "") + f" Vaihtoehdot: {listed}.")}')
-        elif annotation is int or typing.get_origin(annotation) is typing.Union and int in typing.get_args(annotation):
-            lines.append(f"{indent}# {name}: {_comment(description).strip(' #')}")
-        elif info.default is None:  # optional single value: shown, but commented out
-            lines.append(f'{indent}# {name}: ""{_comment(description)}')
+            options = [str(o) for o in _literal_values(annotation) if o != ""]
+            default = info.default if isinstance(info.default, str) else ""
+            listed = None if description and options[0] in description else "Vaihtoehdot: " + ", ".join(options) + "."
+            lines.append(f'{indent}{name}: "{default}"{_comment(description, listed)}')
+        elif _is_int(annotation):
+            if optional:
+                lines.append(f"{indent}# {name}:{_comment(description)}")
+            else:
+                lines.append(f"{indent}{name}:{_comment(description)}")
+        elif info.default is None:  # an optional single value: shown, but commented out
+            lines.append(f'{indent}# {name}: ""{_comment(description, "Valinnainen.")}')
         else:
-            lines.append(f'{indent}{name}: ""{"" if plain_texts else _comment(description)}')
+            lines.append(f'{indent}{name}: ""{_comment(description)}')
     return lines
+
+
+def _skip_for(model: type[BaseModel]) -> frozenset:
+    # An original text is Finnish by default (lang: fi): it needs translations into the others.
+    if model.__name__ == "Translations":
+        return frozenset({"fi"})
+    return frozenset()
 
 
 def scaffold(model: type[BaseModel], kind: str, schema_path: str, fixed: dict[str, str]) -> str:
     header = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# Uusi tietue ({kind}). Täytä jokainen teksti kaikilla kielillä; jätä tuntematon osoite tai",
-        "# päivämäärä tyhjäksi (\"\") — älä arvaa. Tarkista: python build_pages.py check",
+        f"# Uusi {KIND_NAMES.get(kind, kind)} ({kind}). Ohje: CONTRIBUTING.md.",
+        "# Täytä jokainen teksti kaikilla kielillä (fi = suomi, sv = ruotsi, selko = selkosuomi).",
+        "# Tuntematon osoite tai päivämäärä jää tyhjäksi (\"\") — älä arvaa; se näkyy puutelistassa.",
+        "# Kohdat, joissa lukee 'Valinnainen', voi poistaa kokonaan, jos tietoa ei ole.",
+        "# Tarkista lopuksi: python build_pages.py check",
     ]
     return "\n".join(header + _fields(model, "", {"kind": kind, **fixed})) + "\n"

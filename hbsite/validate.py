@@ -1,24 +1,30 @@
 """Stage 2b: documents → validated records, every problem mapped back to file:line:col.
 
-One run reports every problem in every file. Checks across records (unique slugs, links
-between records) run only on records that validated on their own.
+One run reports every problem in every file. Checks across records (unique file names, links
+between records) use every file that could be read, so a record with a typo does not also
+make the records that point at it fail.
 """
 from __future__ import annotations
 
 import difflib
-import types
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
-from .load import Document, load_file
-from .model import SLUG, Schema
+from .load import Document, load_text, read_text
+from .model import RESERVED_SLUGS, SLUG, Schema
 from .problems import Problem
 from .variants import Variant
 
+KINDS = ("programme", "project", "publication")
 KINDS_HELP = "programme (ohjelma), project (hanke) or publication (julkaisu)"
+RECORD_SCHEMA = "schemas/record.schema.json"
+SITE_SCHEMA = "schemas/site.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema="
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,23 @@ def record_files(projects_dir: Path) -> list[Path]:
     return sorted(p for p in projects_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
+def schema_line(file: Path, root: Path, schema: str = RECORD_SCHEMA) -> str:
+    """The first line every record needs: the JSON Schema, relative to the record's folder."""
+    return SCHEMA_LINE + os.path.relpath(root / schema, file.parent).replace(os.sep, "/")
+
+
+def check_schema_line(text: str, expected: str, shown: str) -> list[Problem]:
+    first = text.splitlines()[0].rstrip() if text.strip() else ""
+    if first == expected:
+        return []
+    if first.startswith(SCHEMA_LINE.split("$")[0].rstrip()) or "$schema" in first:
+        how = f"replace line 1 with: {expected}"
+    else:
+        how = f"add this as line 1: {expected}"
+    return [Problem(shown, 1, 1, f"the first line must name the schema that gives the editor its autocomplete and checks — {how}")]
+
+
+# ── pydantic errors → plain messages ──────────────────────────────────────────────────────
 def _dotted(loc: tuple) -> str:
     parts: list[str] = []
     for item in loc:
@@ -71,7 +94,7 @@ def _dotted(loc: tuple) -> str:
 
 
 def _inner_model(annotation) -> type[BaseModel] | None:
-    """The pydantic model inside Optional[...], list[...] or Annotated[...], if any."""
+    """The pydantic model inside Optional[...], list[...], dict[..., ...] or Annotated[...], if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
@@ -81,18 +104,49 @@ def _inner_model(annotation) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _is_dict(annotation) -> bool:
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(_is_dict(a) for a in typing.get_args(annotation))
+
+
+def _walk(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The model that holds the last key of `loc`, and that key's field (None if unknown)."""
+    holder: type[BaseModel] | None = model
+    info: FieldInfo | None = None
+    skip_key = False
     for item in loc:
         if isinstance(item, int):
             continue
-        info = model.model_fields.get(item)
+        if skip_key:  # a key of a dict field (site.yml strings): the value's model follows
+            skip_key = False
+            continue
+        if holder is None:
+            return None, None
+        info = holder.model_fields.get(item)
         if info is None:
-            return None
-        inner = _inner_model(info.annotation)
-        if inner is None:
-            return None
-        model = inner
-    return model
+            return holder, None
+        if _is_dict(info.annotation):
+            skip_key = True
+        holder = _inner_model(info.annotation)
+    return holder, info
+
+
+def _parent_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    holder, _ = _walk(model, loc[:-1])
+    return holder
+
+
+def _field(model: type[BaseModel], loc: tuple) -> FieldInfo | None:
+    parent = _parent_model(model, loc)
+    if parent is None or not loc or isinstance(loc[-1], int):
+        return None
+    return parent.model_fields.get(loc[-1])
+
+
+def _and(items: list[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class _Messages:
@@ -102,105 +156,230 @@ class _Messages:
         self.variants = variants
         self.keys = [v.key for v in variants]
         self.names = {v.key: v.name for v in variants}
+        self.every = _and(self.keys)
 
     def text_key(self, key: str) -> str:
         return f"the {self.names[key]} text ({key})"
 
+    def _is_text(self, model: type[BaseModel], loc: tuple) -> bool:
+        holder = _parent_model(model, loc)
+        return holder is not None and holder.__name__ == "Text" and loc and loc[-1] in self.keys
+
+    def _is_translation(self, model: type[BaseModel], loc: tuple) -> bool:
+        holder = _parent_model(model, loc)
+        return holder is not None and holder.__name__ == "Translations" and loc and loc[-1] in self.keys
+
+    def _empty(self, model: type[BaseModel], loc: tuple, what: str = "the text") -> str:
+        where = _dotted(loc)
+        if self._is_translation(model, loc):
+            return f"{_dotted(loc[:-1])}: the {self.names[loc[-1]]} translation ({loc[-1]}) is empty — write the translation"
+        info = _field(model, loc)
+        if info is not None and not info.is_required():
+            return f"{where}: is empty — write {what}, or delete the line if there is nothing to say"
+        return f"{where}: is empty — write {what}"
+
     def __call__(self, error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
         loc = tuple(error["loc"])
         kind = error["type"]
+        got = error.get("input")
+        if "[key]" in loc:  # a key of site.yml's strings
+            loc = tuple(x for x in loc if x != "[key]")
+            return loc, f"{_dotted(loc)}: the name '{loc[-1]}' may only contain lowercase letters a–z, digits and '_'"
         where = _dotted(loc)
         last = loc[-1] if loc else None
+        ctx = error.get("ctx") or {}
+
         if kind == "missing":
-            parent = _dotted(loc[:-1])
-            if last in self.keys:
-                return loc, f"{parent}: {self.text_key(last)} is missing — every text needs {', '.join(self.keys)}"
-            return loc, f"{where}: this field is required — add '{last}:' (see 'python build_pages.py new' for a full example)"
+            if self._is_text(model, loc):
+                return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is missing — every text needs {self.every}"
+            info = _field(model, loc)
+            about = f" ({' '.join(info.description.split())})" if info is not None and info.description else ""
+            return loc, f"{where}: this field is required — add '{last}:'{about}"
         if kind == "extra_forbidden":
-            parent_model = _model_at(model, loc[:-1])
-            allowed = list(parent_model.model_fields) if parent_model else []
-            guess = difflib.get_close_matches(str(last), allowed, n=1, cutoff=0.6)
-            hint = f" — did you mean '{guess[0]}'?" if guess else f" — allowed here: {', '.join(allowed)}"
+            parent = _parent_model(model, loc)
+            allowed = list(parent.model_fields) if parent else []
+            guess = self.guesses.get(loc) or self._guess(model, loc)
+            if guess:
+                hint = f" — did you mean '{guess[0]}'?"
+            elif parent is not None and parent.__name__ in ("Text", "Translations"):
+                hint = f" — the texts here are {self.every}"
+            else:
+                hint = f" — allowed here: {', '.join(allowed)}"
             return loc, f"{where}: unknown field '{last}'{hint}"
         if kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            return loc, f"{where}: '{error['input']}' is not allowed — use one of {expected}"
-        if kind in ("string_too_short",):
-            if last in self.keys:
+            expected = ctx.get("expected", "")
+            if got in (None, ""):
+                return loc, f"{where}: is empty — write one of {expected}"
+            return loc, f"{where}: '{got}' is not allowed — use one of {expected}"
+        if kind == "string_too_short":
+            if self._is_text(model, loc):
                 return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is empty — write the text"
-            return loc, f"{where}: is empty — write the text, or remove the field if it is optional"
-        if kind == "too_short":
-            return loc, f"{where}: needs at least one item"
+            return loc, self._empty(model, loc)
         if kind == "string_type":
-            got = error["input"]
             if isinstance(got, bool):
-                return loc, f"{where}: YAML read this as yes/no ({got}); put the text in quotes"
+                return loc, f"{where}: YAML read '{str(got).lower()}' as yes/no, not as text — put the text in quotes"
             if isinstance(got, (int, float)):
-                return loc, f"{where}: YAML read this as a number; put the text in quotes, for example \"{got}\""
+                return loc, f"{where}: YAML read this as a number, not as text — put it in quotes, for example \"{got}\""
             if got is None:
-                return loc, f"{where}: is empty — write the text in quotes, or remove the field if it is optional"
+                if self._is_text(model, loc):
+                    return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is empty — write the text"
+                return loc, self._empty(model, loc)
+            if isinstance(got, list):
+                return loc, f"{where}: must be one text, not a list — remove the '- ' in front"
+            if isinstance(got, dict):
+                if set(got) & set(self.keys):
+                    return loc, f"{where}: is written once, as it stands in the source — not separately for {self.every}"
+                return loc, f"{where}: must be one text, not a block of 'key: value' lines"
             return loc, f"{where}: must be text"
         if kind in ("model_type", "model_attributes_type", "dict_type"):
-            if last in (None,) or _model_at(model, loc) is None:
-                return loc, f"{where}: must be a block of 'key: value' lines"
-            fields = ", ".join(_model_at(model, loc).model_fields)
-            return loc, f"{where}: must be a block of 'key: value' lines with {fields}"
+            holder, info = _walk(model, loc)
+            fields = list(holder.model_fields) if holder is not None and kind != "dict_type" else []
+            wanted = f"{_and([f + ':' for f in fields])} under it, each on its own line indented 2 spaces" if fields else "its 'key: value' lines under it, indented 2 spaces"
+            if got is None:
+                if info is not None and not info.is_required() and info.default is None:
+                    return loc, f"{where}: is empty — write {wanted}, or delete '{last}:' if there is nothing to say"
+                return loc, f"{where}: is empty — write {wanted}"
+            if isinstance(got, list):
+                return loc, f"{where}: must be a block of 'key: value' lines, not a list — write {wanted}"
+            return loc, f"{where}: must be a block of 'key: value' lines, not a single text — write {wanted}"
         if kind == "list_type":
+            if got is None:
+                return loc, f"{where}: is empty — add the items, each on its own line starting with '- ', or delete '{last}:'"
             return loc, f"{where}: must be a list: put each item on its own line starting with '- '"
-        if kind in ("int_type", "int_parsing"):
-            return loc, f"{where}: must be a whole number without quotes, for example 2019"
-        if kind in ("greater_than", "greater_than_equal", "less_than_equal"):
-            return loc, f"{where}: {error['msg'].lower()}"
+        if kind == "too_short":
+            return loc, f"{where}: needs at least one item, each on its own line starting with '- '"
+        if kind in ("int_type", "int_parsing", "int_from_float"):
+            if got is None:
+                return loc, f"{where}: is empty — write a whole number, for example 16"
+            if isinstance(got, str):
+                return loc, f"{where}: must be a whole number without quotes, for example 16 (not \"{got}\")"
+            return loc, f"{where}: must be a whole number, for example 16"
+        if kind == "greater_than":
+            return loc, f"{where}: must be more than {ctx.get('gt')}"
+        if kind in ("greater_than_equal", "less_than_equal"):
+            word, bound = ("at least", ctx.get("ge")) if kind == "greater_than_equal" else ("at most", ctx.get("le"))
+            return loc, f"{where}: {got} is not possible — it must be {word} {bound}"
         if kind == "string_pattern_mismatch":
             if last in ("programme", "project"):
-                return loc, f"{where}: must be the file name of a record without .yml, for example 'avain-kansalaisuuteen'"
-            return loc, f"{where}: {error['msg']}"
+                if not str(got).strip():
+                    return loc, f"{where}: is empty — write the file name of the {last} without .yml, for example '{'hb-kokeilu-2020-2021' if last == 'programme' else 'avain-kansalaisuuteen'}'"
+                return loc, f"{where}: '{got}' is not a record's name — write the file name of the {last} without .yml: lowercase letters a–z, digits and hyphens, for example '{'hb-kokeilu-2020-2021' if last == 'programme' else 'avain-kansalaisuuteen'}'"
+            return loc, f"{where}: '{got}' is not in the right form"
         if kind == "value_error":
-            message = str(error.get("ctx", {}).get("error", error["msg"]))
+            message = str(ctx.get("error", error["msg"]))
             if message.startswith("translations: missing "):
                 missing = message.removeprefix("translations: missing ").split(", ")
-                named = ", ".join(f"{self.names.get(k, k)} ({k})" for k in missing)
-                return loc + ("translations",), f"{where}.translations: the translation for {named} is missing — the original stays as it is, and each other variant needs its translation"
+                named = _and([f"{self.names.get(k, k)} ({k})" for k in missing])
+                return loc + ("translations",), f"{where}.translations: the translation for {named} is missing — the original text stays as it is, and every other variant needs its translation"
+            if message.startswith("translations: same "):
+                lang = message.removeprefix("translations: same ")
+                return loc + ("translations", lang), f"{where}.translations.{lang}: the original is already in '{lang}' (lang: {lang}) — delete this translation"
             return loc, f"{where}: {message}"
         return loc, f"{where}: {error['msg']}"
 
+    guesses: dict = {}
 
-def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None) -> tuple[Records, list[Problem]]:
+    def _guess(self, model: type[BaseModel], loc: tuple) -> list[str]:
+        """The field an unknown key was probably meant to be: a near name, or the same name
+        in other letter case."""
+        parent = _parent_model(model, loc)
+        allowed = list(parent.model_fields) if parent else []
+        last = str(loc[-1])
+        return difflib.get_close_matches(last, allowed, n=1, cutoff=0.6) or [a for a in allowed if a.lower() == last.lower()]
+
+    def problems(self, document: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+        items = error.errors()
+        # A misspelt key ('summry', or 'sw' for 'sv') is one mistake: "did you mean 'summary'?"
+        # says it all, so the "'summary' is required" that it causes is not reported as well.
+        # When no name is near, an unknown key next to exactly one missing field is taken to be it.
+        missing = {tuple(i["loc"]) for i in items if i["type"] == "missing"}
+        self.guesses = {}
+        for item in items:
+            if item["type"] != "extra_forbidden":
+                continue
+            loc = tuple(item["loc"])
+            guess = self._guess(model, loc)
+            if not guess:
+                near = [m for m in missing if m[:-1] == loc[:-1]]
+                unknown_here = [i for i in items if i["type"] == "extra_forbidden" and tuple(i["loc"])[:-1] == loc[:-1]]
+                if len(near) == 1 and len(unknown_here) == 1:
+                    guess = [near[0][-1]]
+            if guess:
+                self.guesses[loc] = guess
+        explained = {loc[:-1] + (guess[0],) for loc, guess in self.guesses.items()}
+        out = []
+        for item in items:
+            if item["type"] == "missing" and tuple(item["loc"]) in explained:
+                continue
+            loc, message = self(item, model)
+            out.append(document.problem(loc, message))
+        self.guesses = {}
+        return out
+
+
+# ── the records ───────────────────────────────────────────────────────────────────────────
+@dataclass
+class _Seen:
+    """What a readable file says it is, valid or not (for the checks across records)."""
+
+    slug: str
+    file: str
+    kind: str | None
+
+
+def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None, load=load_text) -> tuple[Records, list[Problem]]:
+    """`load` parses one file's text (hbsite.load.load_text; the build passes its cached one)."""
     projects_dir = projects_dir or root / "projects"
     problems: list[Problem] = []
     entries: list[Entry] = []
     messages = _Messages(variants)
     models = schema.record_models()
     seen_slugs: dict[str, str] = {}
+    seen: list[_Seen] = []
 
     for path in record_files(projects_dir):
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         slug = path.stem
-        document, found = load_file(path, shown)
-        problems.extend(found)
         if path.suffix == ".yaml":
-            problems.append(Problem(shown, 1, 1, "record files end in .yml: rename the file"))
+            problems.append(Problem(shown, 1, 1, f"record files end in .yml: rename the file to {slug}.yml"))
         if not SLUG.match(slug):
             problems.append(Problem(shown, 1, 1, f"the file name '{path.name}' is the page address: use lowercase letters a–z, digits and hyphens only (for example 'hebu-vantaa.yml')"))
+        elif slug in RESERVED_SLUGS:
+            problems.append(Problem(shown, 1, 1, f"the file name '{path.name}' cannot be used: {RESERVED_SLUGS[slug]} — choose another name"))
         if slug in seen_slugs:
-            problems.append(Problem(shown, 1, 1, f"the file name '{slug}' is already used by {seen_slugs[slug]}: every record needs its own file name"))
+            problems.append(Problem(shown, 1, 1, f"the file name '{slug}' is already used by {seen_slugs[slug]}: every record needs its own file name, because the name is the page address"))
         seen_slugs.setdefault(slug, shown)
+
+        text, found = read_text(path, shown)
+        if text is None:
+            problems.extend(found)
+            seen.append(_Seen(slug, shown, None))
+            continue
+        problems.extend(check_schema_line(text, schema_line(path, root), shown))
+        document, found = load(text, shown)
+        problems.extend(found)
         if document is None:
+            seen.append(_Seen(slug, shown, None))  # unreadable: its own problem says why
             continue
         kind = document.data.get("kind")
+        seen.append(_Seen(slug, shown, kind if isinstance(kind, str) else None))
         if kind not in models:
             if kind is None:
-                problems.append(document.problem((), f"'kind:' is missing — start the record with kind: {KINDS_HELP}"))
+                near = [k for k in document.data if isinstance(k, str) and k != "kind" and difflib.get_close_matches(k.lower(), ["kind"], cutoff=0.6)]
+                if near:
+                    problems.append(document.problem((near[0],), f"'{near[0]}' should be 'kind' (lowercase): write kind: {KINDS_HELP}"))
+                else:
+                    problems.append(document.problem((), f"'kind:' is missing — start the record with kind: followed by {KINDS_HELP}"))
             else:
-                problems.append(document.problem(("kind",), f"kind: '{kind}' is not known — use {KINDS_HELP}"))
+                guess = difflib.get_close_matches(str(kind).lower(), KINDS, n=1, cutoff=0.5)
+                hint = f" — did you mean '{guess[0]}'?" if guess else f" — use {KINDS_HELP}"
+                problems.append(document.problem(("kind",), f"kind: '{kind}' is not known{hint}"))
             continue
         model = models[kind]
         try:
             record = model.model_validate(document.data)
         except ValidationError as error:
-            for item in error.errors():
-                loc, message = messages(item, model)
-                problems.append(document.problem(loc, message))
+            problems.extend(messages.problems(document, model, error))
             continue
         if not found:
             entries.append(Entry(slug, shown, record, document))
@@ -208,26 +387,39 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
     records = Records()
     for entry in sorted(entries, key=lambda e: e.slug):
         getattr(records, {"programme": "programmes", "project": "projects", "publication": "publications"}[entry.kind]).append(entry)
-    problems.extend(_cross_checks(records))
+    problems.extend(_cross_checks(records, seen))
     return records, sorted(set(problems))
 
 
-def _cross_checks(records: Records) -> list[Problem]:
+def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:
+    """Links between records. A target counts when its file exists and says its kind, even if
+    the file itself has problems (those are reported at that file)."""
     problems = []
-    programmes = {e.slug for e in records.programmes}
-    projects = {e.slug for e in records.projects}
+    by_kind: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    kind_of: dict[str, str] = {}
+    for item in seen:
+        if item.kind in by_kind:
+            by_kind[item.kind].add(item.slug)
+            kind_of.setdefault(item.slug, item.kind)
+
+    unreadable = {item.slug for item in seen if item.kind is None}
+
+    def missing(entry: Entry, key: str, target: str, wanted: str) -> None:
+        if target in by_kind[wanted] or (target in unreadable and target not in kind_of):
+            return  # there, or there but unreadable (reported at that file, not at every link to it)
+        if target in kind_of:
+            problems.append(entry.document.problem((key,), f"{key}: '{target}' is a {kind_of[target]}, not a {wanted} — write the file name of a {wanted}"))
+            return
+        known = sorted(by_kind[wanted])
+        near = difflib.get_close_matches(target, known, n=1)
+        hint = f" — did you mean '{near[0]}'?" if near else f" — the {wanted}s are: {', '.join(known) or 'none yet'}"
+        problems.append(entry.document.problem((key,), f"{key}: there is no {wanted} '{target}' (no file projects/…/{target}.yml with kind: {wanted}){hint}"))
+
     for entry in records.projects:
-        target = entry.record.programme
-        if target and target not in programmes:
-            near = difflib.get_close_matches(target, sorted(programmes), n=1)
-            hint = f" — did you mean '{near[0]}'?" if near else f" — known programmes: {', '.join(sorted(programmes)) or 'none'}"
-            problems.append(entry.document.problem(("programme",), f"programme: there is no programme '{target}'{hint}"))
+        if entry.record.programme:
+            missing(entry, "programme", entry.record.programme, "programme")
     for entry in records.publications:
-        target = entry.record.project
-        if target not in projects:
-            near = difflib.get_close_matches(target, sorted(projects), n=1)
-            hint = f" — did you mean '{near[0]}'?" if near else ""
-            problems.append(entry.document.problem(("project",), f"project: there is no project '{target}'{hint}"))
+        missing(entry, "project", entry.record.project, "project")
     return problems
 
 
@@ -236,15 +428,17 @@ def validate_site_file(root: Path, model: type[BaseModel], variants: tuple[Varia
     path = root / "site.yml"
     if not path.exists():
         return None, [Problem("site.yml", 1, 1, "site.yml is missing: it holds the site settings and interface strings")]
-    document, problems = load_file(path, "site.yml")
+    text, problems = read_text(path, "site.yml")
+    if text is None:
+        return None, problems
+    problems = check_schema_line(text, schema_line(path, root, SITE_SCHEMA), "site.yml")
+    document, found = load_text(text, "site.yml")
+    problems += found
     if document is None:
         return None, problems
     try:
         site = model.model_validate(document.data)
     except ValidationError as error:
-        messages = _Messages(variants)
-        for item in error.errors():
-            loc, message = messages(item, model)
-            problems.append(document.problem(loc, message))
+        problems += _Messages(variants).problems(document, model, error)
         return None, problems
     return (site if not problems else None), problems

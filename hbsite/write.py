@@ -1,8 +1,9 @@
 """Stage 4: write the rendered pages into docs/ — only what changed, each file atomically.
 
 Unchanged files keep their bytes and mtime, so `mkdocs serve` rebuilds only what changed.
-Files in docs/ that no page produces any more (a deleted record) are removed. The caller
-renders every page in memory first, so a failing run writes nothing.
+Files in docs/ that no page produces any more (a deleted record) are removed, and so are the
+folders they leave empty. The caller renders every page in memory first, so a failing run
+writes nothing. Nothing here depends on the clock: the same pages give the same docs/.
 """
 from __future__ import annotations
 
@@ -33,25 +34,36 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _same(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (read only when the size matches)."""
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+
+
 def write_pages(pages: list[Page], docs_dir: Path) -> WriteReport:
     report = WriteReport()
-    wanted: dict[Path, bytes] = {
-        docs_dir / page.variant / page.path: page.markdown.encode("utf-8") for page in pages
+    wanted: dict[str, bytes] = {
+        os.path.normpath(os.path.join(docs_dir, page.variant, *page.path.split("/"))): page.markdown.encode("utf-8")
+        for page in pages
     }
     for path, data in wanted.items():
-        try:
-            if path.read_bytes() == data:
-                report.unchanged += 1
-                continue
-        except FileNotFoundError:
-            pass
-        _atomic_write(path, data)
-        report.written += 1
-    if docs_dir.exists():
-        for path in sorted(docs_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                report.removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        if _same(path, data):
+            report.unchanged += 1
+        else:
+            _atomic_write(Path(path), data)
+            report.written += 1
+    if os.path.isdir(docs_dir):
+        for folder, dirs, files in os.walk(docs_dir, topdown=False):
+            for name in files:
+                path = os.path.normpath(os.path.join(folder, name))
+                if path not in wanted:
+                    os.unlink(path)
+                    report.removed += 1
+            if folder != str(docs_dir) and not os.listdir(folder):
+                os.rmdir(folder)
     return report

@@ -53,3 +53,161 @@ def repo_copy(tmp_path) -> Path:
     ignore = shutil.ignore_patterns(".git", "site", "docs", "node_modules", "__pycache__", ".pytest_cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
+
+
+# ── Accessibility tooling: browser, axe-core, the Nu HTML Checker, the session tally ─────────
+# Used by tests/test_accessibility.py, test_html_valid.py and test_keyboard.py. The tools are
+# installed by `bash tools/setup.sh --all` (tools/ensure_tools.sh). With CI=true a missing tool
+# fails the test; outside CI the test is skipped with the install hint.
+
+CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+INSTALL_HINT = "bash tools/setup.sh --all"
+CHROMIUM = os.environ.get("HB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium as root on a small machine without a GPU, talking to nobody but us.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 320, "height": 640}}
+# A word each variant's search index holds (the variant's own word for the site's topic).
+SEARCH_QUERIES = {"fi": "budjetointi", "sv": "budget", "selko": "budjetointi"}
+
+
+def require_tool(present: bool, what: str) -> None:
+    """Skip (outside CI) or fail (CI=true) when a tool the test needs is missing."""
+    if present:
+        return
+    message = f"{what} is missing; install it with `{INSTALL_HINT}`"
+    if CI:
+        pytest.fail(f"{message} (CI=true: a missing tool is a failure, never a skip)", pytrace=False)
+    pytest.skip(message)
+
+
+class A11yTally:
+    """What the accessibility tests checked in this session, for the summary line."""
+
+    def __init__(self):
+        self.pages: set[str] = set()  # distinct pages axe checked (at every viewport)
+        self.axe_runs = 0
+        self.states = 0  # interactive states checked with axe (search, drawer, menu)
+        self.violations = 0  # WCAG A/AA violations (rule × page × state), must stay 0
+        self.best_practice: dict[str, set[str]] = {}  # rule → pages: reported, not failing
+        self.vnu_errors: int | None = None
+        self.worst_wiio: float | None = None
+        self.wiio_problem: str | None = None
+        self.used = False
+
+
+TALLY = A11yTally()
+
+
+@pytest.fixture(scope="session")
+def a11y_tally() -> A11yTally:
+    TALLY.used = True
+    return TALLY
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    require_tool(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(ROOT)})")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def vnu_command() -> list[str]:
+    java = shutil.which("java")
+    require_tool(java is not None, "java (Debian: default-jre-headless)")
+    require_tool(VNU_JAR.is_file(), f"the Nu HTML Checker ({VNU_JAR.relative_to(ROOT)})")
+    return [java, "-jar", str(VNU_JAR)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Debian's, through Playwright)."""
+    require_tool(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM}; Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_tool(False, "playwright (Python)")
+    playwright = sync_playwright().start()
+    try:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    except Exception as error:  # noqa: BLE001 — any launch failure means the tool is unusable
+        playwright.stop()
+        require_tool(False, f"a Chromium that starts ({CHROMIUM}: {str(error).splitlines()[0]})")
+    yield instance
+    instance.close()
+    playwright.stop()
+
+
+def _contexts(browser, init_script: str | None = None):
+    contexts = {}
+    for name, size in VIEWPORTS.items():
+        context = browser.new_context(viewport=size, locale="fi-FI", reduced_motion="reduce")
+        if init_script:
+            context.add_init_script(init_script)
+        contexts[name] = context
+    return contexts
+
+
+@pytest.fixture(scope="session")
+def browser_contexts(browser):
+    """One browser context per viewport (1280×900, 320×640), shared by the browser tests."""
+    contexts = _contexts(browser)
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_contexts(browser, axe_source):
+    """Like browser_contexts, with axe-core evaluated into every page before the page's own scripts."""
+    contexts = _contexts(browser, axe_source)
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path ("/", "/sv/hankkeet/x/", "/404.html")."""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        rel = html.relative_to(site_dir).as_posix()
+        if rel == "index.html":
+            paths.append("/")
+        elif rel.endswith("/index.html"):
+            paths.append("/" + rel[: -len("index.html")])
+        else:
+            paths.append("/" + rel)
+    return paths
+
+
+def worst_selko_wiio() -> float:
+    """The worst Wiio grade over the easy-to-read pages (hbsite.report, from the records)."""
+    from hbsite.build import load_content
+    from hbsite.report import measure_selko
+
+    measured = measure_selko(load_content(ROOT))
+    return max((m.wiio for m in measured), default=0.0)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if not TALLY.used:
+        return
+    if TALLY.worst_wiio is None and TALLY.wiio_problem is None:
+        try:
+            TALLY.worst_wiio = worst_selko_wiio()
+        except Exception as error:  # noqa: BLE001 — reported on the line, failed by its test
+            TALLY.wiio_problem = f"{type(error).__name__}: {error}"
+    wiio = f"{TALLY.worst_wiio:.2f}" if TALLY.worst_wiio is not None else "n/a"
+    vnu = TALLY.vnu_errors if TALLY.vnu_errors is not None else "n/a"
+    for rule, pages in sorted(TALLY.best_practice.items()):
+        terminalreporter.write_line(f"axe best practice (not failing): {rule} on {len(pages)} page(s), e.g. {sorted(pages)[0]}")
+    if TALLY.wiio_problem:
+        terminalreporter.write_line(f"selko readability not measured: {TALLY.wiio_problem}")
+    terminalreporter.write_line(
+        f"accessibility: pages checked {len(TALLY.pages)}, states checked {TALLY.states}, "
+        f"violations {TALLY.violations}, vnu errors {vnu}, worst selko Wiio {wiio}"
+    )

@@ -1,0 +1,502 @@
+#!/usr/bin/env python3
+"""Benchmark of the whole build (build_pages.py + mkdocs build) on synthetic records.
+
+    python bench/bench.py                   N = 10, 100, 1000 regional projects
+    python bench/bench.py --sizes 10,3000   other sizes
+    python bench/bench.py --keep            keep the temporary copies (their paths are printed)
+    python bench/bench.py --profile         also print a cProfile of the generator at the largest N
+
+Everything happens in a temporary copy of the repo (mkdocs.yml, site.yml, pages/, templates/,
+overrides/, hbsite/, build_pages.py; never .git, docs/ or site/), so the real docs/ and site/
+are never touched. The records are synthetic but valid by construction: each one is built
+through the pydantic models of `hbsite.model.schema_for(<variant keys from mkdocs.yml>)` and
+then written out as YAML, with text lengths like the real records (1–3 sentence summaries,
+2–5 sentence aims, quotes with translations, 1–3 organisers).
+
+Every command is a fresh subprocess (a fresh Python, as an editor or CI runs it). Peak memory
+is the child's own `ru_maxrss` (os.wait4 returns the RUSAGE_CHILDREN figures of that one
+child). Timing figures are printed only; nothing here asserts on them.
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import gzip
+import hashlib
+import json
+import os
+import posixpath
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+COPY = ["mkdocs.yml", "site.yml", "build_pages.py", "pyproject.toml"]
+COPY_DIRS = ["pages", "templates", "overrides", "hbsite"]
+PROGRAMME = "hb-kokeilu-2020-2021"
+STANDALONE = "avain-kansalaisuuteen"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+# ── synthetic text ───────────────────────────────────────────────────────────────────────
+# Word lists with the average word length of the real records (fi ≈ 8.8, sv ≈ 6.2 and
+# selko ≈ 6.5 letters); Swedish and selkosuomi need their short everyday words for that.
+FI_WORDS = """henkilökohtainen budjetointi vammainen henkilö palvelut asiakas tuki päätös
+hyvinvointialue kunta kehittäminen hanke kokeilu tavoite malli toimintatapa asiakkaan ääni
+osallisuus itsemääräämisoikeus palveluohjaus arviointi yhteiskehittäminen työntekijä
+omainen perhe arki valinta vaihtoehto budjetti raha kustannus seuranta koulutus
+yhteistyö järjestö palveluntuottaja sosiaalityö vammaispalvelu asuminen työtoiminta
+päivätoiminta avustaja henkilökohtainen apu kuljetus harrastus vapaa-aika oppiminen
+kokemus tieto osaaminen muutos alue sopimus suunnitelma tarve toive mahdollisuus
+kehitettiin kokeiltiin arvioitiin selvitettiin koottiin tuotettiin vahvistettiin
+parannettiin lisättiin järjestettiin suunniteltiin toteutettiin haluttiin pyrittiin
+uusi yhteinen joustava yksilöllinen paikallinen valtakunnallinen selkeä toimiva
+ja on oli että sekä joka se ei myös sekä hankkeen""".split()
+SV_WORDS = """personlig budget person med funktionsnedsättning tjänster klient stöd beslut
+välfärdsområde kommun utveckling projekt försök mål modell arbetssätt klientens röst
+delaktighet självbestämmande bedömning anhörig familj vardag val pengar kostnad
+uppföljning utbildning samarbete boende assistans fritid lärande erfarenhet kunskap
+område avtal plan behov möjlighet utvecklades prövades stärktes ordnades ville
+ny gemensam flexibel lokal tydlig och att för som med på av en ett i det till de är
+var har kan ska om inom samt så hur där när eller mer""".split()
+SELKO_WORDS = """hanke auttaa ihmisiä joilla on vamma ihminen saa päättää itse mitä palveluja
+hän tarvitsee rahaa apua tukea kotona työssä vapaa-aikana perhe kunta kokeilla uusi tapa
+hyvä tärkeä kysyä kertoa kuunnella tehdä yhdessä paljon vähän aina usein arjessa elämä
+palvelut budjetti kaupunki ihmisten tarpeisiin halusi piti myös""".split()
+WORDS = {"fi": FI_WORDS, "sv": SV_WORDS, "selko": SELKO_WORDS}
+# Words per sentence, and how many sentences a variant uses for one Finnish sentence: the real
+# records say the same thing in selkosuomi in about three short sentences.
+SENTENCE_WORDS = {"fi": (8, 14), "sv": (11, 19), "selko": (5, 9)}
+SENTENCE_FACTOR = {"selko": 3}
+
+
+class Text:
+    def __init__(self, rng: random.Random, keys: tuple[str, ...]):
+        self.rng = rng
+        self.keys = keys
+
+    def sentence(self, key: str, lo: int | None = None, hi: int | None = None) -> str:
+        default_lo, default_hi = SENTENCE_WORDS.get(key, SENTENCE_WORDS["fi"])
+        words = WORDS.get(key, FI_WORDS)
+        count = self.rng.randint(lo or default_lo, hi or default_hi)
+        return " ".join(self.rng.choice(words) for _ in range(count)).capitalize() + "."
+
+    def sentences(self, key: str, lo: int, hi: int, paragraphs: bool = False, factor: int | None = None) -> str:
+        factor = factor or SENTENCE_FACTOR.get(key, 1)
+        parts = [self.sentence(key) for _ in range(self.rng.randint(lo, hi) * factor)]
+        if paragraphs and len(parts) > 2:
+            cut = self.rng.randint(1, len(parts) - 1)
+            return " ".join(parts[:cut]) + "\n\n" + " ".join(parts[cut:])
+        return " ".join(parts)
+
+    def text(self, lo: int, hi: int, paragraphs: bool = False) -> dict[str, str]:
+        return {key: self.sentences(key, lo, hi, paragraphs) for key in self.keys}
+
+    def summary(self) -> dict[str, str]:
+        """1–2 sentences; a selkosuomi summary is about as long as the Finnish one."""
+        return {key: self.sentences(key, 1, 2, factor=2 if key in SENTENCE_FACTOR else 1) for key in self.keys}
+
+    def name(self, base: str) -> dict[str, str]:
+        return {key: f"{base} – {self.sentence(key, 2, 5).rstrip('.')}" for key in self.keys}
+
+    def short(self, base: str) -> dict[str, str]:
+        return {key: base for key in self.keys}
+
+
+def _place(i: int) -> str:
+    syllables = ["ka", "la", "ve", "si", "no", "ta", "ri", "mä", "jo", "ki", "us", "ho"]
+    return ("".join(syllables[(i // 12 ** k) % 12] for k in range(3))).capitalize() + f"-{i}"
+
+
+def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], seed: int = 1) -> dict[str, dict]:
+    """Record file path (relative to projects/) → data, validated through the real models."""
+    sys.path.insert(0, str(REPO))
+    from hbsite.model import schema_for
+
+    schema = schema_for(keys)
+    rng = random.Random(seed)
+    t = Text(rng, keys)
+    other = [k for k in keys if k != "fi"]
+    roles = ["administrator", "co_implementer", "co_implementer", "partner"]
+    records: dict[str, dict] = {}
+
+    def add(rel: str, model, data: dict) -> None:
+        instance = model.model_validate(data)  # valid by construction, or this raises here
+        records[rel] = instance.model_dump(mode="python", exclude_none=True, exclude_defaults=True) | {"kind": data["kind"]}
+
+    def quote() -> dict:
+        return {
+            "text": t.sentences("fi", 2, 3),
+            "lang": "fi",
+            "translations": {k: t.sentences(k, 2, 3) for k in other},
+            "source": {k: t.sentence(k, 2, 4) for k in keys},
+        }
+
+    add(f"{PROGRAMME}.yml", schema.Programme, {
+        "kind": "programme", "name": t.name("Kokeiluhanke"), "short_name": t.short("Kokeiluhanke 2020–2021"),
+        "summary": t.text(1, 2), "source": "Synteettinen lähde", "start": "2020-01-08", "end": "2021-12-31",
+        "organiser": t.text(1, 1), "intro": t.text(3, 6, paragraphs=True),
+    })
+    hosts = [STANDALONE]
+    for slug in [STANDALONE, *extra_standalone]:
+        add(f"{slug}.yml", schema.Project, {
+            "kind": "project", "name": t.name(slug), "short_name": t.short(slug.replace("-", " ").capitalize()),
+            "summary": t.text(1, 3), "source": "Synteettinen lähde", "years": "2016–2019",
+            "organisers": [{"name": t.text(1, 1), "role": "coordinator"}, {"name": t.text(1, 1), "role": "funder"}],
+            "aims": t.text(3, 5, paragraphs=True),
+            "background": [t.text(1, 2) for _ in range(3)], "funding": t.text(1, 2),
+            "universities": [t.short(_place(900 + i)) for i in range(3)],
+            "pilots": [t.text(1, 1) for _ in range(6)], "partners": [t.short(_place(950 + i)) for i in range(4)],
+            "website": {"name": "henkilokohtainenbudjetointi.fi", "url": ""},
+            "link": {"url": "", "text": t.text(1, 1)},
+        })
+    for i in range(n):
+        slug = f"hanke-{i:05d}"
+        if i < 3:
+            hosts.append(slug)
+        place = _place(i)
+        add(f"{PROGRAMME}/{slug}.yml", schema.Project, {
+            "kind": "project", "programme": PROGRAMME, "name": t.name(place), "short_name": t.short(place),
+            "summary": t.summary(), "source": "Alueelliset hankkeet Suomen mallia rakentamassa",
+            "organisers": [{"name": t.short(f"{place} {w}"), "role": roles[j]} for j, w in
+                           enumerate(rng.sample(["kaupunki", "kuntayhtymä", "hyvinvointialue", "kunta"], rng.choice([1, 1, 1, 2, 4])))],
+            "region": t.short(place),
+            "aims": t.text(2, 4, paragraphs=True),
+            "quotes": [quote() for _ in range(rng.choice([1, 1, 1, 1, 1, 1, 1, 2, 2]))],
+            "link": {"url": rng.choice(["", f"https://example.fi/{slug}"]), "text": t.text(1, 1)},
+        })
+    types = ["animation_video", "documentary_video", "final_publication", "slide_set", "publication", "interim_report"]
+    for i in range(n // 2):
+        host = hosts[i % len(hosts)]
+        kind = types[i % len(types)]
+        video = kind.endswith("video")
+        add(f"{host}/julkaisut/julkaisu-{i:05d}.yml", schema.Publication, {
+            "kind": "publication", "project": host,
+            "title": {"text": t.sentence("fi", 3, 8).rstrip("."), "lang": "fi",
+                      "translations": {k: t.sentence(k, 3, 8).rstrip(".") for k in other}},
+            "type": kind, "extent": {"value": rng.randint(2, 20) if video else rng.randint(10, 150), "unit": "minutes" if video else "pages"},
+            "language": "fi", "year": rng.randint(2016, 2019),
+            "link": {"url": rng.choice(["", f"https://example.fi/julkaisu-{i}"]), "text": t.text(1, 1)},
+            "source": "Avain kansalaisuuteen",
+        })
+    return records
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Texts with paragraphs as `|` blocks, the way editors write them."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
+
+
+def dump_record(data: dict, rel: str) -> str:
+    """YAML as an editor writes it, with the schema line the loader asks for on line 1."""
+    schema = posixpath.relpath("schemas/record.schema.json", posixpath.dirname(f"projects/{rel}"))
+    head = f"# yaml-language-server: $schema={schema}\n"
+    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+# ── the temporary repo copy ──────────────────────────────────────────────────────────────
+def variant_keys(root: Path) -> tuple[str, ...]:
+    sys.path.insert(0, str(REPO))
+    from hbsite.variants import read_variants
+
+    return tuple(v.key for v in read_variants(root / "mkdocs.yml"))
+
+
+def make_copy(dest: Path) -> list[str]:
+    """Copy the repo's inputs; create stand-ins (only here) for what does not exist yet."""
+    notes = []
+    dest.mkdir(parents=True)
+    for name in COPY:
+        if (REPO / name).exists():
+            shutil.copy2(REPO / name, dest / name)
+    for name in COPY_DIRS:
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    keys = variant_keys(dest)
+    if not (dest / "site.yml").exists():
+        raise SystemExit("site.yml is missing: the benchmark needs the interface strings")
+    from hbsite.render import HAND_WRITTEN
+
+    (dest / "pages").mkdir(exist_ok=True)
+    for name in HAND_WRITTEN:
+        source = next((dest / "pages" / f"{name}.{k}.md" for k in keys if (dest / "pages" / f"{name}.{k}.md").exists()), None)
+        for key in keys:
+            target = dest / "pages" / f"{name}.{key}.md"
+            if not target.exists():
+                text = source.read_text(encoding="utf-8") if source else f"# {name}\n"
+                target.write_text(text, encoding="utf-8")
+                notes.append(f"stand-in pages/{target.name}")
+    return notes
+
+
+def linked_projects(root: Path) -> list[str]:
+    """Project slugs the hand-written pages link to: they must exist or --strict fails."""
+    found = set()
+    for page in (root / "pages").glob("*.md"):
+        found.update(re.findall(r"hankkeet/([a-z0-9-]+)\.md", page.read_text(encoding="utf-8")))
+    return sorted(found - {PROGRAMME, STANDALONE, "index"})
+
+
+def write_records(root: Path, records: dict[str, dict]) -> None:
+    projects = root / "projects"
+    if projects.exists():
+        shutil.rmtree(projects)
+    for rel, data in records.items():
+        path = projects / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_record(data, rel), encoding="utf-8")
+
+
+# ── measuring ────────────────────────────────────────────────────────────────────────────
+class Run:
+    def __init__(self, seconds: float, cpu: float, maxrss_kb: int, output: str):
+        self.seconds, self.cpu, self.maxrss_kb, self.output = seconds, cpu, maxrss_kb, output
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> Run:
+    """Run one command as a fresh process: wall seconds, CPU seconds and peak memory (the
+    child's own rusage, as RUSAGE_CHILDREN would give it for this child alone)."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env or ENV)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    if proc.returncode:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)} in {cwd}\n{output[-4000:]}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output)
+
+
+def generate(root: Path, env: dict | None = None) -> Run:
+    return run([sys.executable, "build_pages.py"], root, env)
+
+
+def mkdocs(root: Path, site: Path, env: dict | None = None) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], root, env)
+
+
+def clean(root: Path) -> None:
+    for name in ("docs", "site", "build"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+PHASES = r"""
+import sys, time
+t = [time.perf_counter()]
+from pathlib import Path
+import hbsite.cli
+from hbsite.build import load_content, render_pages
+from hbsite.write import write_pages
+t.append(time.perf_counter())
+content = load_content(Path("."))
+t.append(time.perf_counter())
+pages = render_pages(content)
+t.append(time.perf_counter())
+write_pages(pages, Path("docs"))
+t.append(time.perf_counter())
+print(" ".join(f"{b - a:.3f}" for a, b in zip(t, t[1:])))
+"""
+
+
+def phases(root: Path) -> tuple[float, ...]:
+    """A cold generator run, split: interpreter start, imports, load+validate, render, write."""
+    started = time.perf_counter()
+    result = run([sys.executable, "-c", PHASES], root)
+    parts = tuple(float(x) for x in result.output.split()[-4:])
+    return (result.seconds - sum(parts),) + parts
+
+
+def site_figures(site: Path, keys: tuple[str, ...], default: str) -> dict:
+    html = sorted(site.rglob("*.html"))
+    sizes = {p: p.stat().st_size for p in html}
+    biggest = max(html, key=sizes.get)
+    search = {}
+    for key in keys:
+        index = (site if key == default else site / key) / "search" / "search_index.json"
+        search[key] = index.stat().st_size if index.exists() else 0
+    return {
+        "pages": len(html),
+        "median": statistics.median(sizes.values()),
+        "max": sizes[biggest],
+        "max_page": biggest.relative_to(site).as_posix(),
+        "over_60k": sorted(p.relative_to(site).as_posix() for p, size in sizes.items() if size > 60_000),
+        "search": search,
+    }
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    out = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.name.endswith(".gz"):
+            out[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def compare_trees(a: Path, b: Path) -> list[str]:
+    da, db = tree_digest(a), tree_digest(b)
+    diffs = sorted(set(da) ^ set(db))
+    diffs += sorted(k for k in set(da) & set(db) if da[k] != db[k])
+    return diffs
+
+
+def snapshot(docs: Path) -> dict[str, tuple[int, str]]:
+    return {p.relative_to(docs).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in docs.rglob("*") if p.is_file()}
+
+
+def edit_one(root: Path, rel: str) -> None:
+    """An editor changes one project's summary in every variant."""
+    path = root / "projects" / rel
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["summary"] = {k: v + " Muokattu." for k, v in data["summary"].items()}
+    path.write_text(dump_record(data, rel), encoding="utf-8")
+
+
+def profile_generator(root: Path) -> str:
+    code = (
+        "import cProfile, pstats, io, sys; sys.argv=['build_pages.py'];"
+        "from hbsite.cli import main;"
+        "p=cProfile.Profile(); p.enable(); main(); p.disable();"
+        "s=io.StringIO(); pstats.Stats(p, stream=s).sort_stats('cumulative').print_stats(30); print(s.getvalue())"
+    )
+    return run([sys.executable, "-c", code], root).output
+
+
+# ── main ─────────────────────────────────────────────────────────────────────────────────
+def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list[str], repeat: int) -> dict:
+    clean(root)
+    records = make_records(n, keys, extra)
+    write_records(root, records)
+    cold = generate(root)  # no docs/, no build/cache/: as on a fresh checkout
+    before = snapshot(root / "docs")
+    warm = generate(root)  # nothing changed
+    unchanged_ok = snapshot(root / "docs") == before
+    mk = min((mkdocs(root, root / "site") for _ in range(repeat)), key=lambda r: r.seconds)
+    figures = site_figures(root / "site", keys, default)
+    edit_one(root, f"{PROGRAMME}/hanke-{n // 2:05d}.yml")
+    edited = generate(root)
+    after = snapshot(root / "docs")
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    kept_mtime = all(after[k] == before[k] for k in after if k not in changed)
+    clean(root)
+    split = phases(root)
+    return dict(n=n, records=len(records), cold=cold, warm=warm, edited=edited, mk=mk, changed=changed,
+                unchanged_ok=unchanged_ok and kept_mtime, phases=split, **figures)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="comma-separated numbers of regional projects (default 10,100,1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="mkdocs builds per size; the fastest counts (default 1)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument("--profile", action="store_true", help="also print a cProfile of a cold generator run at the largest N")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    began = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="hb-bench-"))
+    try:
+        root = work / "repo"
+        notes = make_copy(root)
+        keys = variant_keys(root)
+        from hbsite.variants import read_variants
+
+        default = next(v.key for v in read_variants(root / "mkdocs.yml") if v.default)
+        extra = linked_projects(root)
+        for note in notes:
+            print(f"note: {note}")
+        rows = []
+        for n in sizes:
+            rows.append(measure(root, n, keys, default, extra, max(1, args.repeat)))
+            r = rows[-1]
+            print(f"  N={n}: generator {r['cold'].seconds:.2f} s cold / {r['warm'].seconds:.2f} s warm, "
+                  f"mkdocs {r['mk'].seconds:.2f} s, {r['pages']} HTML pages", flush=True)
+
+        # Reproducibility: two full builds from the same records, each from nothing (no docs/,
+        # no cache), in two folders, with another hash seed and the clock a day later.
+        second = work / "repo2"
+        shutil.copytree(root, second, ignore=shutil.ignore_patterns("docs", "site", "build"))
+        env2 = {**ENV, "PYTHONHASHSEED": "12345", "SOURCE_DATE_EPOCH": str(int(time.time()) + 86400)}
+        clean(root)
+        generate(root)
+        mkdocs(root, root / "site")
+        generate(second, env2)
+        mkdocs(second, second / "site", env2)
+        docs_diff = compare_trees(root / "docs", second / "docs")
+        site_diff = compare_trees(root / "site", second / "site")
+
+        if args.profile:
+            clean(root)
+            print(f"\ncProfile of a cold build_pages.py run (N={sizes[-1]}):\n" + profile_generator(root))
+        print_report(rows, keys, docs_diff, site_diff, time.perf_counter() - began)
+    finally:
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def print_report(rows, keys, docs_diff, site_diff, total) -> None:
+    kb = lambda b: f"{b / 1024:.0f}"
+    head = ["N", "records", "HTML pages", "gen s", "gen CPU s", "mkdocs s", "mkdocs CPU s", "gen/mkdocs",
+            "pages/s", "gen MB", "mkdocs MB", "median KB", "max KB", *[f"search {k} KB" for k in keys],
+            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten"]
+    lines = []
+    for r in rows:
+        end_to_end = r["cold"].seconds + r["mk"].seconds
+        lines.append([
+            str(r["n"]), str(r["records"]), str(r["pages"]),
+            f"{r['cold'].seconds:.2f}", f"{r['cold'].cpu:.2f}", f"{r['mk'].seconds:.2f}", f"{r['mk'].cpu:.2f}",
+            f"{100 * r['cold'].seconds / r['mk'].seconds:.1f} %", f"{r['pages'] / end_to_end:.0f}",
+            f"{r['cold'].maxrss_kb / 1024:.0f}", f"{r['mk'].maxrss_kb / 1024:.0f}",
+            f"{r['median'] / 1024:.1f}", kb(r["max"]), *[kb(r["search"][k]) for k in keys],
+            f"{r['warm'].seconds:.2f}", f"{100 * r['warm'].seconds / r['mk'].seconds:.1f} %",
+            f"{r['edited'].seconds:.2f}", str(len(r["changed"])),
+        ])
+    widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
+    print()
+    print("| " + " | ".join(h.rjust(w) for h, w in zip(head, widths)) + " |")
+    print("|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
+    for l in lines:
+        print("| " + " | ".join(c.rjust(w) for c, w in zip(l, widths)) + " |")
+    print()
+    print("gen = build_pages.py from nothing (no docs/, no build/cache/); warm gen = again, nothing changed;")
+    print("edit-one = after one project's summary changed; pages/s = HTML pages / (gen s + mkdocs s).")
+    for r in rows:
+        start, imports, load, render, write = r["phases"]
+        print(f"N={r['n']}: cold generator = start {start:.2f} + imports {imports:.2f} + load/validate {load:.2f} "
+              f"+ render {render:.2f} + write {write:.2f} s; largest page {r['max_page']} ({kb(r['max'])} KB); "
+              f"pages over 60 KB: {', '.join(r['over_60k']) or 'none'}")
+        print(f"  no-change run kept every file (bytes and mtime): {'yes' if r['unchanged_ok'] else 'NO'}; "
+              f"edit-one rewrote: {', '.join(r['changed'])}")
+    last = rows[-1]
+    worst = max(100 * r["cold"].seconds / r["mk"].seconds for r in rows)
+    worst_warm = max(100 * r["warm"].seconds / r["mk"].seconds for r in rows)
+    pps = last["pages"] / (last["cold"].seconds + last["mk"].seconds)
+    same = not (docs_diff or site_diff)
+    print()
+    print(f"docs/ byte-identical across two full builds: {'yes' if not docs_diff else 'NO: ' + ', '.join(docs_diff[:10])}")
+    print(f"site/ byte-identical across two full builds (*.gz aside): {'yes' if not site_diff else 'NO: ' + ', '.join(site_diff[:10])}")
+    print(
+        f"SUMMARY: N={last['n']}: {pps:.0f} pages/s end to end; generator ≤ {worst:.1f} % of mkdocs cold, "
+        f"≤ {worst_warm:.1f} % warm at every N; median {last['median'] / 1024:.1f} KB/page, largest {kb(last['max'])} KB; "
+        f"search index ≤ {max(last['search'].values()) / 1024:.0f} KB per variant; "
+        f"edit-one regeneration {last['edited'].seconds:.2f} s; reproducible: {'yes' if same else 'no'}; "
+        f"benchmark {total:.0f} s"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
