@@ -29,7 +29,6 @@ import sys
 import tempfile
 import types
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -42,7 +41,6 @@ from .validate import Entry, Records
 FORMAT = 1
 CACHE_DIR = Path("build") / "cache"
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
 
 
 def digest(data: bytes) -> bytes:
@@ -51,16 +49,19 @@ def digest(data: bytes) -> bytes:
 
 def _code_fingerprint() -> str:
     """Our code and the libraries that shape the output: any change invalidates the cache."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
-    for name in LIBRARIES:
-        try:
-            h.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}=?;".encode())
+    import markupsafe
+    import pydantic
+    import pydantic_core
     import yaml
 
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{FORMAT} {sys.version} {sys.implementation.cache_tag}".encode())
     h.update(b"libyaml" if getattr(yaml, "__with_libyaml__", False) else b"pure")
+    # Each library by where it is and when its files were written (an upgrade rewrites them;
+    # cheaper than importlib.metadata).
+    for module in (jinja2, markupsafe, pydantic, pydantic_core, yaml):
+        stat = os.stat(module.__file__)
+        h.update(f"{module.__name__}:{module.__file__}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     for path in sorted(PACKAGE.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -215,11 +216,14 @@ class Tracker:
 
     def field_state(self, name: str) -> bytes:
         if name not in self._field_states:
-            value = getattr(self.plain, name)
-            self._field_states[name] = digest(name.encode() + repr([
-                (e.slug, e.file, self.digests.get(e.file) or os.urandom(16)) if isinstance(e, Entry) else repr(e)
-                for e in value
-            ]).encode("utf-8", "surrogatepass"))
+            h = hashlib.blake2b(name.encode(), digest_size=16)
+            for e in getattr(self.plain, name):
+                if isinstance(e, Entry):
+                    h.update(f"\0{e.slug}\0{e.file}\0".encode("utf-8", "surrogatepass"))
+                    h.update(self.digests.get(e.file) or os.urandom(16))
+                else:
+                    h.update(repr(e).encode("utf-8", "surrogatepass"))
+            self._field_states[name] = h.digest()
         return self._field_states[name]
 
     def call(self, name: str, args: tuple) -> Any:

@@ -150,10 +150,9 @@ def cmd_build(root: Path, args) -> int:
     print(_summary(content, pages, report, time.perf_counter() - started))
     gaps = find_gaps(content.records, content.site)
     print(f"content gaps: {len(gaps)} (python build_pages.py gaps)")
-    if args.readability:
-        from .report import readability_report
+    from .report import readability_report, readability_summary
 
-        print(readability_report(content))
+    print(readability_report(content) if args.readability else readability_summary(content))
     return 0
 
 

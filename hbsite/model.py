@@ -222,7 +222,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         name: Text = name_field()
         short_name: Text = short_name_field()
         summary: Text = summary_field()
-        organiser: Text = Field(description="Ohjelman järjestäjä.")
+        organiser: Text = Field(description="Ohjelman järjestäjä.", json_schema_extra=PROPER_NAMES)
         intro: Text = Field(description="Johdanto: mikä ohjelma oli. Kappaleet erotetaan tyhjällä rivillä.")
         start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
         end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)

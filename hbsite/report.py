@@ -128,6 +128,22 @@ def lix_per_page(content: Content) -> list[tuple[str, str, float]]:
     return rows
 
 
+def readability_summary(content: Content) -> str:
+    """One line for the build's summary; the full report is `build_pages.py --readability`."""
+    from .readability import VoikkoMissing
+
+    try:
+        selko = measure_selko(content)
+    except VoikkoMissing as missing:
+        return f"readability: not measured — {missing}"
+    if not selko:
+        return "readability: no easy-to-read variant"
+    failing = sum(1 for m in selko if m.misses())
+    worst = max(m.wiio for m in selko)
+    return (f"readability: {len(selko)} easy-to-read pages, worst Wiio {worst:.2f}, "
+            f"{failing} missing a target (python build_pages.py build --readability)")
+
+
 def readability_report(content: Content) -> str:
     selko = measure_selko(content)
     lines = ["readability (easy-to-read variants):"]
