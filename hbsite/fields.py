@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import schema_for, site_schema_for
+from .model import literal_values, schema_for, site_schema_for
 from .validate import _inner_model
 
 START = "<!-- kentät alkaa: tämä osa tehdään koneella (python build_pages.py fields); älä muokkaa käsin -->"
@@ -33,16 +33,6 @@ KINDS = (("programme", "Ohjelma"), ("project", "Hanke"), ("publication", "Julkai
 
 def _anchor(name: str) -> str:
     return PARTS[name].lower().replace(" ", "-")  # GitHub's heading anchors keep ä and ö
-
-
-def _literals(annotation) -> tuple:
-    if typing.get_origin(annotation) is typing.Literal:
-        return typing.get_args(annotation)
-    for arg in typing.get_args(annotation):
-        found = _literals(arg)
-        if found:
-            return found
-    return ()
 
 
 def _is(annotation, origin) -> bool:
@@ -92,7 +82,7 @@ def _shape(model: type[BaseModel], name: str, info, variants: tuple[str, ...]) -
         if _is(annotation, dict):
             return f"tunnus → teksti kielillä {every}"
         return label
-    options = [str(o) for o in _literals(annotation) if o != ""]
+    options = [str(o) for o in literal_values(annotation) if o != ""]
     if len(options) == 1:
         return f"aina `{options[0]}`"
     if options:

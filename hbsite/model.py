@@ -10,6 +10,7 @@ models are made for a given tuple of variant keys by `schema_for()`.
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Literal, Optional, Union
@@ -89,6 +90,18 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
 DATE_NOTE = " Muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-01-08\". Jätä tyhjäksi \"\", jos päivää ei tiedetä — älä arvaa."
 # How each variant key reads in a Finnish description; other keys are named as they are.
 _IN_VARIANT = {"fi": "suomeksi", "sv": "ruotsiksi", "selko": "selkosuomeksi", "en": "englanniksi"}
+
+
+def literal_values(annotation) -> tuple:
+    """The allowed values of a Literal field, also inside Optional[...] (for the scaffold and
+    the field reference, which both describe the model)."""
+    if typing.get_origin(annotation) is Literal:
+        return typing.get_args(annotation)
+    for arg in typing.get_args(annotation):
+        found = literal_values(arg)
+        if found:
+            return found
+    return ()
 
 
 # Marks fields that hold names of organisations and places. The readability report does not

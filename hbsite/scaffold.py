@@ -11,6 +11,7 @@ import typing
 
 from pydantic import BaseModel
 
+from .model import literal_values
 from .validate import _inner_model
 
 OPTIONAL = "Valinnainen: poista koko kohta, jos tätä tietoa ei ole."
@@ -21,16 +22,6 @@ def _is_list(annotation) -> bool:
     if typing.get_origin(annotation) is list:
         return True
     return any(_is_list(a) for a in typing.get_args(annotation) if a is not type(None))
-
-
-def _literal_values(annotation) -> tuple:
-    if typing.get_origin(annotation) is typing.Literal:
-        return typing.get_args(annotation)
-    for arg in typing.get_args(annotation):
-        found = _literal_values(arg)
-        if found:
-            return found
-    return ()
 
 
 def _is_int(annotation) -> bool:
@@ -67,8 +58,8 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
         elif inner is not None:
             lines.append(f"{indent}{name}:{_comment(description, note)}")
             lines += _fields(inner, indent + "  ", {}, _skip_for(inner))
-        elif _literal_values(annotation):
-            options = [str(o) for o in _literal_values(annotation) if o != ""]
+        elif literal_values(annotation):
+            options = [str(o) for o in literal_values(annotation) if o != ""]
             default = info.default if isinstance(info.default, str) else ""
             listed = None if description and options[0] in description else "Vaihtoehdot: " + ", ".join(options) + "."
             lines.append(f'{indent}{name}: "{default}"{_comment(description, listed)}')
