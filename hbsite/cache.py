@@ -1,7 +1,7 @@
 """The build cache (build/cache/, git-ignored): what an unchanged input gave last time.
 
-Two stores, each a pickle that is used only by the same code and library versions that wrote
-it (any change to hbsite/*.py, Jinja, pydantic, PyYAML or Python starts both afresh):
+Three kinds of store, each a pickle used only by the same code and library versions that wrote
+it (any change to hbsite/*.py, Jinja, pydantic, PyYAML or Python starts them afresh):
 
 - loads: a record file's text → its parsed Document and load problems, keyed by the file's
   name and a hash of its text. Parsing YAML is most of a cold run; validation (pydantic, fast)
@@ -13,6 +13,8 @@ it (any change to hbsite/*.py, Jinja, pydantic, PyYAML or Python starts both afr
   hand-written pages, site.yml, variants and code are the same and every noted thing is too;
   anything else renders it again. Nothing is declared by hand, so a template that starts to
   read another record cannot be served a stale page.
+- memo-<name>: a pure function's results by a hash of its inputs (the build's readability
+  summary: every selkosuomi text measured with Voikko, by the text and the dictionary).
 
 The cache only ever skips work whose result would be identical; deleting build/ is always
 safe. HB_NO_CACHE=1 turns it off.
@@ -81,9 +83,16 @@ class BuildCache:
         self._loads: dict[tuple[str, bytes], tuple] = self._read("loads")
         self._loads_now: dict[tuple[str, bytes], tuple] = {}
         self.digests: dict[str, bytes] = {}  # record file (as shown) → hash of its text
-        self._pages: dict[tuple[str, str], tuple] = self._read("pages")
+        self._pages_read: dict[tuple[str, str], tuple] | None = None  # read when first needed
         self._pages_now: dict[tuple[str, str], tuple] = {}
+        self._memos: dict[str, tuple[dict, dict]] = {}  # name → (as read, used in this run)
         self.stats = {"loads_reused": 0, "loads_parsed": 0, "pages_reused": 0, "pages_rendered": 0}
+
+    @property
+    def _pages(self) -> dict[tuple[str, str], tuple]:
+        if self._pages_read is None:
+            self._pages_read = self._read("pages")
+        return self._pages_read
 
     # ── storage ──────────────────────────────────────────────────────────────────────────
     def _read(self, name: str) -> dict:
@@ -119,7 +128,27 @@ class BuildCache:
     def save_pages(self) -> None:
         if any(self._pages.get(k) is not v for k, v in self._pages_now.items()) or self._pages_now.keys() != self._pages.keys():
             self._write("pages", self._pages_now)
-            self._pages = dict(self._pages_now)
+            self._pages_read = dict(self._pages_now)
+
+    # ── memos ────────────────────────────────────────────────────────────────────────────
+    def memo(self, name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
+        """`compute()`, or its result from an earlier run with the same `inputs` (a tuple of
+        strings that is everything the result depends on besides our code)."""
+        if name not in self._memos:
+            self._memos[name] = (self._read(f"memo-{name}"), {})
+        stored, used = self._memos[name]
+        key = digest(repr(inputs).encode("utf-8", "surrogatepass"))
+        if key not in used:
+            used[key] = stored[key] if key in stored else compute()
+        return used[key]
+
+    def save_memo(self, name: str) -> None:
+        """Keep what this run used (and only that) for the next run."""
+        if name in self._memos:
+            stored, used = self._memos[name]
+            if used.keys() != stored.keys():
+                self._write(f"memo-{name}", used)
+                self._memos[name] = (dict(used), used)
 
     # ── loads ────────────────────────────────────────────────────────────────────────────
     def load_text(self, text: str, file: str):
@@ -343,11 +372,13 @@ class TrackedEntry(Entry):
 
 
 class TrackedDict(dict):
-    """A slug → entry mapping (`by_slug`) that notes each look-up, also of a missing slug."""
+    """A slug → entry mapping from a query (`by_slug()`): each look-up notes that slug (also a
+    missing one), and going through all of it notes the query itself."""
 
-    def __init__(self, data: dict, tracker: Tracker):
+    def __init__(self, data: dict, tracker: Tracker, origin: tuple):
         super().__init__(data)
         self._tracker = tracker
+        self._origin = origin
 
     def __getitem__(self, key):
         self._tracker.note(("entry", key))
@@ -360,6 +391,29 @@ class TrackedDict(dict):
     def __contains__(self, key):
         self._tracker.note(("entry", key))
         return super().__contains__(key)
+
+    def _all(self) -> None:
+        self._tracker.note(self._origin)
+
+    def __iter__(self):
+        self._all()
+        return super().__iter__()
+
+    def __len__(self):
+        self._all()
+        return super().__len__()
+
+    def keys(self):
+        self._all()
+        return super().keys()
+
+    def values(self):
+        self._all()
+        return super().values()
+
+    def items(self):
+        self._all()
+        return super().items()
 
 
 class TrackedRecords(Records):
@@ -383,23 +437,23 @@ class TrackedRecords(Records):
                         answer = _UNTRACKABLE
                     if _trackable(answer):
                         tracker.note(("call", name, args))
-                        return object.__getattribute__(self, "_wrap")(answer)
+                        return object.__getattribute__(self, "_wrap")(answer, ("call", name, args))
                 # Anything else runs on the tracked records themselves: it notes every list and
                 # entry it reads, which is coarser but just as safe.
                 return attribute(self, *args, **kwargs)
             return query
         return object.__getattribute__(self, name)
 
-    def _wrap(self, value):
+    def _wrap(self, value, origin: tuple):
         tracked = object.__getattribute__(self, "_tracked")
         if isinstance(value, Entry):
             return tracked[value.slug]
         if isinstance(value, list):
-            return [self._wrap(v) for v in value]
+            return [self._wrap(v, origin) for v in value]
         if isinstance(value, tuple):
-            return tuple(self._wrap(v) for v in value)
+            return tuple(self._wrap(v, origin) for v in value)
         if isinstance(value, dict):
-            return TrackedDict({k: self._wrap(v) for k, v in value.items()}, object.__getattribute__(self, "_tracker"))
+            return TrackedDict({k: self._wrap(v, origin) for k, v in value.items()}, object.__getattribute__(self, "_tracker"), origin)
         return value
 
 

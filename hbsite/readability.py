@@ -47,6 +47,22 @@ def _voikko():
     return voikko
 
 
+def dictionary_id() -> str:
+    """Which libvoikko and Finnish dictionary measure (the build cache keeps results by it)."""
+    import os
+
+    _voikko()  # VoikkoMissing when there is none
+    import libvoikko
+
+    found = [libvoikko.Voikko.getVersion()] + [f"{d.language} {d.variant} {d.description}" for d in libvoikko.Voikko.listDicts()]
+    for folder in filter(None, (os.environ.get("VOIKKO_DICTIONARY_PATH"), os.path.expanduser("~/.voikko"), "/usr/lib/voikko", "/usr/share/voikko", "/etc/voikko")):
+        for where, _, files in sorted(os.walk(folder)):
+            for name in sorted(files):
+                stat = os.stat(os.path.join(where, name))
+                found.append(f"{where}/{name} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(found)
+
+
 @lru_cache(maxsize=20000)
 def base_form(word: str) -> str:
     analyses = _voikko().analyze(word)

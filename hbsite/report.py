@@ -104,10 +104,16 @@ def measure_selko(content: Content) -> list[Measured]:
     from . import readability
 
     results = []
+    measure = readability.measure
+    if content.cache is not None:  # results by text and dictionary, kept in build/cache/
+        dictionary = readability.dictionary_id()
+        measure = lambda prose, names: content.cache.memo("readability", (dictionary, prose, names), lambda: readability.measure(prose, names))
     for variant in variants_measured(content, "selkokieli"):
         for file, prose, names in selko_texts(content, variant.key):
-            m = readability.measure(prose, names)
+            m = measure(prose, names)
             results.append(Measured(file, variant.key, m["wiio"], m["mean_sentence_words"], m["longest_sentence_words"], m["longest_sentence"], tuple(m["abbreviations"])))
+    if content.cache is not None:
+        content.cache.save_memo("readability")
     return results
 
 

@@ -191,3 +191,41 @@ def test_the_cache_never_changes_the_output(repo, tmp_path, monkeypatch, edit):
     build(fresh)
     assert cached == contents(fresh / "docs")
     assert not (fresh / "build").exists(), "HB_NO_CACHE=1 must not write a cache"
+
+
+def test_the_readability_summary_is_the_same_from_the_cache(repo, monkeypatch):
+    pytest.importorskip("libvoikko")
+    from hbsite.build import load_content
+    from hbsite.report import readability_summary
+
+    first = readability_summary(load_content(repo))  # measures, and keeps the results
+    if "not measured" in first:
+        pytest.skip(first)
+    assert (repo / "build" / "cache" / "memo-readability.pickle").exists()
+    again = readability_summary(load_content(repo))  # from build/cache/
+    monkeypatch.setenv("HB_NO_CACHE", "1")
+    assert first == again == readability_summary(load_content(repo))
+
+
+@pytest.mark.parametrize("snippet", [
+    "{% for slug in by_slug %}{{ slug }} {% endfor %}",
+    "{% for e in by_slug.values() %}{{ e.slug }} {% endfor %}",
+    "{% for e in records.all() %}{{ e.slug }} {% endfor %}",
+    "{% for p in records.projects %}{{ p.slug }} {% endfor %}",
+])
+def test_the_cache_follows_a_page_that_reads_the_records_in_other_ways(repo, tmp_path, monkeypatch, snippet):
+    """A hand-written page that goes through the records by itself, reading only their slugs:
+    a record added later must still show on it when the cache is used."""
+    page = repo / "pages" / "index.fi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + snippet + "\n", encoding="utf-8")
+    build(repo)
+    source = regional_project(repo)
+    shutil.copy2(source, source.with_name("uusi-hanke.yml"))
+    build(repo)
+    assert b"uusi\\-hanke" in (repo / "docs" / "fi" / "index.md").read_bytes()  # Markdown-escaped
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(repo, fresh, ignore=shutil.ignore_patterns("docs", "build"))
+    monkeypatch.setenv("HB_NO_CACHE", "1")
+    build(fresh)
+    assert contents(repo / "docs") == contents(fresh / "docs")
