@@ -7,13 +7,17 @@ check still run on every record each time.
 from __future__ import annotations
 
 import gc
+import re
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from pydantic import BaseModel
 
 from . import cache as build_cache
+from .load import load_file
 from .model import Schema, schema_for, site_schema_for
 from .problems import Problem, ProblemsFound
 from .render import HAND_WRITTEN, Page, Renderer
@@ -74,10 +78,53 @@ def _load_content(root: Path, use_cache: bool | None) -> Content:
 
 
 def render_pages(content: Content) -> list[Page]:
+    """Every page in memory, or ProblemsFound (also for a template error an editor caused):
+    nothing is written before this succeeds."""
     if content.problems:
         raise ProblemsFound(content.problems)
     with _no_gc_pauses():
+        return _render_or_problems(content)
+
+
+def _template_problems(root: Path, error: BaseException) -> list[Problem]:
+    """A rendering error that an editor can cause (a missing interface text in site.yml, a
+    typo inside {{ }} in pages/*.md) as a file:line:col problem; [] for anything else."""
+    missing = re.fullmatch(r"site\.yml: strings\.(\w+) is missing", str(error.args[0]) if error.args else "")
+    if isinstance(error, KeyError) and missing:
+        key = missing.group(1)
+        document, _ = load_file(root / "site.yml", "site.yml")
+        line, column = document.position(("strings",)) if document else (1, 1)
+        keys = ", ".join(v.key for v in read_variants(root / "mkdocs.yml"))
+        return [Problem("site.yml", line, column, f"strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}")]
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        found = []
+        for folder in ("pages", "templates"):  # parse each file again to name the one at fault
+            for path in sorted((root / folder).glob("*")):
+                try:
+                    jinja2.Environment().parse(path.read_text(encoding="utf-8"), path.name, str(path))
+                except jinja2.TemplateSyntaxError as bad:
+                    found.append(Problem(path.relative_to(root).as_posix(), bad.lineno or 1, 1, f"the {{{{ … }}}} or {{% … %}} on this line cannot be read ({bad.message}): check the brackets and quotes"))
+        return found
+    if isinstance(error, (jinja2.TemplateError, TypeError, KeyError, AttributeError, ValueError)):
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            where = Path(frame.filename)
+            if where.suffix in (".md", ".j2") and where.is_relative_to(root):
+                shown = where.relative_to(root).as_posix()
+                return [Problem(shown, frame.lineno or 1, 1, f"the {{{{ … }}}} on this line fails ({error}): check the names inside the brackets")]
+    return []
+
+
+def _render_or_problems(content: Content) -> list[Page]:
+    """Every page in memory, or ProblemsFound: nothing is written before this succeeds."""
+    try:
         return _render_pages(content)
+    except ProblemsFound:
+        raise
+    except Exception as error:
+        problems = _template_problems(content.root, error)
+        if not problems:
+            raise
+        raise ProblemsFound(problems) from None
 
 
 def _render_pages(content: Content) -> list[Page]:

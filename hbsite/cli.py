@@ -15,14 +15,11 @@ import argparse
 import difflib
 import json
 import os
-import re
 import sys
 import time
-import traceback
 from collections import Counter
 from pathlib import Path
 
-import jinja2
 from pydantic import TypeAdapter
 
 from .build import Content, load_content, render_pages
@@ -30,7 +27,7 @@ from .fields import write_guide
 from .gaps import find_gaps, gaps_markdown
 from .load import load_file
 from .model import RESERVED_SLUGS, SLUG, schema_for, site_schema_for
-from .problems import Problem, ProblemsFound, format_problems
+from .problems import ProblemsFound, format_problems
 from .scaffold import scaffold
 from .validate import RECORD_SCHEMA, SITE_SCHEMA, record_files
 from .variants import read_variants
@@ -99,53 +96,12 @@ def _summary(content: Content, pages, report, seconds: float) -> str:
     )
 
 
-def _template_problems(root: Path, error: BaseException) -> list[Problem]:
-    """A rendering error that an editor can cause (a missing interface text in site.yml, a
-    typo inside {{ }} in pages/*.md) as a file:line:col problem; [] for anything else."""
-    missing = re.fullmatch(r"site\.yml: strings\.(\w+) is missing", str(error.args[0]) if error.args else "")
-    if isinstance(error, KeyError) and missing:
-        key = missing.group(1)
-        document, _ = load_file(root / "site.yml", "site.yml")
-        line, column = document.position(("strings",)) if document else (1, 1)
-        keys = ", ".join(v.key for v in read_variants(root / "mkdocs.yml"))
-        return [Problem("site.yml", line, column, f"strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}")]
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        found = []
-        for folder in ("pages", "templates"):  # parse each file again to name the one at fault
-            for path in sorted((root / folder).glob("*")):
-                try:
-                    jinja2.Environment().parse(path.read_text(encoding="utf-8"), path.name, str(path))
-                except jinja2.TemplateSyntaxError as bad:
-                    found.append(Problem(path.relative_to(root).as_posix(), bad.lineno or 1, 1, f"the {{{{ … }}}} or {{% … %}} on this line cannot be read ({bad.message}): check the brackets and quotes"))
-        return found
-    if isinstance(error, (jinja2.TemplateError, TypeError, KeyError, AttributeError, ValueError)):
-        for frame in reversed(traceback.extract_tb(error.__traceback__)):
-            where = Path(frame.filename)
-            if where.suffix in (".md", ".j2") and where.is_relative_to(root):
-                shown = where.relative_to(root).as_posix()
-                return [Problem(shown, frame.lineno or 1, 1, f"the {{{{ … }}}} on this line fails ({error}): check the names inside the brackets")]
-    return []
-
-
-def _render(content: Content):
-    """Every page in memory, or ProblemsFound: nothing is written before this succeeds."""
-    try:
-        return render_pages(content)
-    except ProblemsFound:
-        raise
-    except Exception as error:
-        problems = _template_problems(content.root, error)
-        if not problems:
-            raise
-        raise ProblemsFound(problems) from None
-
-
 def cmd_build(root: Path, args) -> int:
     started = time.perf_counter()
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    pages = _render(content)
+    pages = render_pages(content)
     report = write_pages(pages, root / "docs")
     print(_summary(content, pages, report, time.perf_counter() - started))
     gaps = find_gaps(content.records, content.site)
@@ -160,7 +116,7 @@ def cmd_check(root: Path, args) -> int:
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    _render(content)  # templates must render too, in memory only
+    render_pages(content)  # templates must render too, in memory only
     print(f"ok: {len(content.records.all())} records in {len(content.variants)} variants")
     if getattr(args, "readability", False):
         from .report import readability_report

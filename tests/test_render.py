@@ -1,7 +1,6 @@
 """Unit tests of the renderer's escaping and of the writer's incremental, atomic writes."""
 from __future__ import annotations
 
-import os
 import time
 
 import markdown

@@ -130,6 +130,15 @@ def test_search_has_one_index_per_variant_with_its_stemmer(site_dir):
     sv = json.loads((site_dir / "sv" / "search" / "search_index.json").read_text())
     assert any("Vanda" in d["text"] for d in sv["docs"])
     assert not any(d["location"].startswith("sv/") for d in sv["docs"])
+    # A quote's Finnish original is not a Swedish search result; its translation is.
+    sv_text = " ".join(d["text"] for d in sv["docs"])
+    assert "Pilotti toteutti todella hyvin" not in sv_text and "Piloten tillgodosåg" in sv_text
+    fi = json.loads((site_dir / "search" / "search_index.json").read_text())
+    assert "Pilotti toteutti todella hyvin" in " ".join(d["text"] for d in fi["docs"])
+    # The programme page's entries repeat the project pages: only the project page is a result.
+    entries = [d for d in sv["docs"] if d["location"].startswith("hankkeet/hb-kokeilu-2020-2021/#")]
+    assert not [d for d in entries if "hebu-vantaa" in d["location"]], entries
+    assert any(d["location"] == "hankkeet/hebu-vantaa/" for d in sv["docs"])
 
 
 def test_everything_around_the_content_speaks_the_page_language(site_dir):
