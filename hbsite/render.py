@@ -122,6 +122,39 @@ def record_path(entry: Entry) -> str:
     return f"hankkeet/{entry.slug}.md"
 
 
+# A programme page lists its projects this many at a time, so that the page stays near 60 KB
+# of HTML however many projects there are (bench/bench.py measures it); 9 fit on one page.
+PROJECTS_PER_PAGE = 50
+
+
+def programme_page_path(entry: Entry, number: int) -> str:
+    """Page 1 is the programme's own page; later pages sit below it: …/hb-kokeilu/sivu-2/."""
+    return record_path(entry) if number == 1 else f"hankkeet/{entry.slug}/sivu-{number}.md"
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a long list: its items, its number, and every page's number and path."""
+
+    items: list
+    number: int
+    links: list[tuple[int, str]]
+
+    @property
+    def count(self) -> int:
+        return len(self.links)
+
+
+def page_count(items: list) -> int:
+    return max(1, -(-len(items) // PROJECTS_PER_PAGE))
+
+
+def paged(items: list, number: int, entry: Entry) -> Paged:
+    start = (number - 1) * PROJECTS_PER_PAGE
+    links = [(n, programme_page_path(entry, n)) for n in range(1, page_count(items) + 1)]
+    return Paged(items[start:start + PROJECTS_PER_PAGE], number, links)
+
+
 class Renderer:
     def __init__(self, root: Path, variants: tuple[Variant, ...], records: Records, site: Any):
         self.root = root
@@ -218,6 +251,7 @@ class Renderer:
             records=self.records,
             by_slug=self.by_slug,
             record_path=record_path,
+            paged=paged,
             publication_types=PUBLICATION_TYPES,
             **self._helpers(variant, current),
         )
@@ -235,8 +269,9 @@ class Renderer:
     def variant_pages(self, variant: Variant) -> list[Page]:
         pages = []
         for entry in self.records.programmes:
-            path = record_path(entry)
-            pages.append(self.page(variant, path, lambda: self._render("programme.md.j2", variant, path, entry=entry)))
+            for number in range(1, page_count(self.records.projects_of(entry.slug)) + 1):
+                path = programme_page_path(entry, number)
+                pages.append(self.page(variant, path, lambda: self._render("programme.md.j2", variant, path, entry=entry, number=number)))
         for entry in self.records.projects:
             path = record_path(entry)
             pages.append(self.page(variant, path, lambda: self._render(

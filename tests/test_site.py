@@ -257,3 +257,31 @@ def test_facts_the_seeds_lack_are_reported_as_gaps_not_guessed(site_dir):
     # The page says so instead of guessing: the organiser and the link are shown as not known.
     fi = soup(site_dir / "hankkeet" / "hb-pirkanmaa" / "index.html")
     assert "Toteuttajat: ei tiedossa" in content_text(fi)
+
+
+def test_a_long_programme_is_listed_page_by_page(repo_copy, tmp_path):
+    """Past PROJECTS_PER_PAGE projects the programme page continues on …/sivu-2/, with the page
+    numbers in a labelled nav, in every variant; the site still builds strictly."""
+    from hbsite.render import PROJECTS_PER_PAGE
+
+    folder = repo_copy / "projects" / "hb-kokeilu-2020-2021"
+    model = (folder / "hebu-vantaa.yml").read_text(encoding="utf-8")
+    extra = PROJECTS_PER_PAGE + 5 - len(list(folder.glob("*.yml")))
+    for n in range(extra):
+        (folder / f"lisahanke-{n:03d}.yml").write_text(model.replace("HeBu-Vantaa", f"Lisähanke {n:03d}"), encoding="utf-8")
+    assert run([sys.executable, "build_pages.py"], repo_copy).returncode == 0
+    out = tmp_path / "site"
+    build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], repo_copy)
+    assert build.returncode == 0, build.stderr
+    for variant in VARIANTS:
+        first = soup(out / variant.url_prefix / "hankkeet" / "hb-kokeilu-2020-2021" / "index.html")
+        second = soup(out / variant.url_prefix / "hankkeet" / "hb-kokeilu-2020-2021" / "sivu-2" / "index.html")
+        assert len(first.select("article h3")) == PROJECTS_PER_PAGE
+        assert len(second.select("article h3")) == 5
+        for doc, current in ((first, "1"), (second, "2")):
+            nav = doc.select_one("article nav.hb-pager[aria-label]")
+            assert nav is not None
+            assert current in nav.select_one('[aria-current="page"]').get_text()
+            assert len(nav.select("a[href]")) == 1
+        assert second.html["lang"] == variant.lang
+        assert second.select_one("nav.hb-variants [aria-current]")
