@@ -122,14 +122,19 @@ def record_path(entry: Entry) -> str:
     return f"hankkeet/{entry.slug}.md"
 
 
-# A programme page lists its projects this many at a time, so that the page stays near 60 KB
-# of HTML however many projects there are (bench/bench.py measures it); 9 fit on one page.
-PROJECTS_PER_PAGE = 50
+# A long list (a programme's projects, the publications index) is shown this many at a time,
+# so that a page stays near 60 KB of HTML however many records there are (bench/bench.py
+# measures it); today's 9 projects and 6 publications fit on one page.
+LIST_PAGE_SIZE = 50
 
 
-def programme_page_path(entry: Entry, number: int) -> str:
-    """Page 1 is the programme's own page; later pages sit below it: …/hb-kokeilu/sivu-2/."""
-    return record_path(entry) if number == 1 else f"hankkeet/{entry.slug}/sivu-{number}.md"
+def list_page_path(first: str, number: int) -> str:
+    """Page 1 is the list's own page; later pages sit below it: hankkeet/x.md → hankkeet/x/sivu-2.md,
+    julkaisut/index.md → julkaisut/sivu-2.md."""
+    if number == 1:
+        return first
+    folder = first.removesuffix("index.md") if first.endswith("/index.md") else first.removesuffix(".md") + "/"
+    return f"{folder}sivu-{number}.md"
 
 
 @dataclass(frozen=True)
@@ -146,13 +151,18 @@ class Paged:
 
 
 def page_count(items: list) -> int:
-    return max(1, -(-len(items) // PROJECTS_PER_PAGE))
+    return max(1, -(-len(items) // LIST_PAGE_SIZE))
 
 
-def paged(items: list, number: int, entry: Entry) -> Paged:
-    start = (number - 1) * PROJECTS_PER_PAGE
-    links = [(n, programme_page_path(entry, n)) for n in range(1, page_count(items) + 1)]
-    return Paged(items[start:start + PROJECTS_PER_PAGE], number, links)
+def paged(items: list, number: int, first: str) -> Paged:
+    start = (number - 1) * LIST_PAGE_SIZE
+    links = [(n, list_page_path(first, n)) for n in range(1, page_count(items) + 1)]
+    return Paged(items[start:start + LIST_PAGE_SIZE], number, links)
+
+
+def ordered_publications(records: Records) -> list[Entry]:
+    """The publications index's order: by type (PUBLICATION_TYPES), then by file name."""
+    return sorted(records.publications, key=lambda e: (PUBLICATION_TYPES.index(e.record.type), e.slug))
 
 
 class Renderer:
@@ -252,6 +262,8 @@ class Renderer:
             by_slug=self.by_slug,
             record_path=record_path,
             paged=paged,
+            ordered_publications=lambda: ordered_publications(self.records),
+            publications_index=PUBLICATIONS_INDEX,
             publication_types=PUBLICATION_TYPES,
             **self._helpers(variant, current),
         )
@@ -270,7 +282,7 @@ class Renderer:
         pages = []
         for entry in self.records.programmes:
             for number in range(1, page_count(self.records.projects_of(entry.slug)) + 1):
-                path = programme_page_path(entry, number)
+                path = list_page_path(record_path(entry), number)
                 pages.append(self.page(variant, path, lambda: self._render("programme.md.j2", variant, path, entry=entry, number=number)))
         for entry in self.records.projects:
             path = record_path(entry)
@@ -278,6 +290,9 @@ class Renderer:
                 "project.md.j2", variant, path, entry=entry, publications=self.records.publications_of(entry.slug))))
         for name, path in HAND_WRITTEN.items():
             pages.append(self.page(variant, path, lambda: self._hand_written(name, variant, path)))
+        for number in range(2, page_count(self.records.publications) + 1):
+            path = list_page_path(PUBLICATIONS_INDEX, number)
+            pages.append(self.page(variant, path, lambda: self._render("publication_page.md.j2", variant, path, number=number)))
         return pages
 
     def page(self, variant: Variant, path: str, render: Callable[[], str]) -> Page:
@@ -294,7 +309,7 @@ class Renderer:
         if "programme_list" in used:
             context["programme_list"] = Markup(self._render("programme_list.md.j2", variant, path))
         if "publication_list" in used:
-            context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path))
+            context["publication_list"] = Markup(self._render("publication_list.md.j2", variant, path, number=1))
         body = self.pages_env.get_template(template).render(**context)
         return FRONT_MATTER.get(path, "") + body
 

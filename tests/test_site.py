@@ -259,16 +259,21 @@ def test_facts_the_seeds_lack_are_reported_as_gaps_not_guessed(site_dir):
     assert "Toteuttajat: ei tiedossa" in content_text(fi)
 
 
-def test_a_long_programme_is_listed_page_by_page(repo_copy, tmp_path):
-    """Past PROJECTS_PER_PAGE projects the programme page continues on …/sivu-2/, with the page
+def test_long_lists_are_shown_page_by_page(repo_copy, tmp_path):
+    """Past LIST_PAGE_SIZE projects the programme page continues on …/sivu-2/, and past
+    LIST_PAGE_SIZE publications the publications index on julkaisut/sivu-2/, with the page
     numbers in a labelled nav, in every variant; the site still builds strictly."""
-    from hbsite.render import PROJECTS_PER_PAGE
+    from hbsite.render import LIST_PAGE_SIZE
 
     folder = repo_copy / "projects" / "hb-kokeilu-2020-2021"
     model = (folder / "hebu-vantaa.yml").read_text(encoding="utf-8")
-    extra = PROJECTS_PER_PAGE + 5 - len(list(folder.glob("*.yml")))
+    extra = LIST_PAGE_SIZE + 5 - len(list(folder.glob("*.yml")))
     for n in range(extra):
         (folder / f"lisahanke-{n:03d}.yml").write_text(model.replace("HeBu-Vantaa", f"Lisähanke {n:03d}"), encoding="utf-8")
+    shelf = repo_copy / "projects" / "avain-kansalaisuuteen" / "julkaisut"
+    one = sorted(shelf.glob("*.yml"))[0].read_text(encoding="utf-8")
+    for n in range(LIST_PAGE_SIZE + 1 - len(PUBLICATIONS)):
+        (shelf / f"lisajulkaisu-{n:03d}.yml").write_text(one, encoding="utf-8")
     assert run([sys.executable, "build_pages.py"], repo_copy).returncode == 0
     out = tmp_path / "site"
     build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], repo_copy)
@@ -276,7 +281,7 @@ def test_a_long_programme_is_listed_page_by_page(repo_copy, tmp_path):
     for variant in VARIANTS:
         first = soup(out / variant.url_prefix / "hankkeet" / "hb-kokeilu-2020-2021" / "index.html")
         second = soup(out / variant.url_prefix / "hankkeet" / "hb-kokeilu-2020-2021" / "sivu-2" / "index.html")
-        assert len(first.select("article h3")) == PROJECTS_PER_PAGE
+        assert len(first.select("article h3")) == LIST_PAGE_SIZE
         assert len(second.select("article h3")) == 5
         for doc, current in ((first, "1"), (second, "2")):
             nav = doc.select_one("article nav.hb-pager[aria-label]")
@@ -285,3 +290,9 @@ def test_a_long_programme_is_listed_page_by_page(repo_copy, tmp_path):
             assert len(nav.select("a[href]")) == 1
         assert second.html["lang"] == variant.lang
         assert second.select_one("nav.hb-variants [aria-current]")
+        shelf_first = soup(out / variant.url_prefix / "julkaisut" / "index.html")
+        shelf_second = soup(out / variant.url_prefix / "julkaisut" / "sivu-2" / "index.html")
+        assert len(shelf_first.select("article li span[id]")) == LIST_PAGE_SIZE
+        assert len(shelf_second.select("article li span[id]")) == 1
+        assert shelf_second.select_one("article h1") and shelf_second.select_one("article nav.hb-pager a[href]")
+        assert shelf_first.select_one('article nav.hb-pager [aria-current="page"]')
