@@ -214,11 +214,9 @@ class Renderer:
             safe = url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
             return Markup(f"[{md_inline(label)}](<{safe}>)")
 
-        def original(value, block: bool = False) -> Markup:
-            """Text kept in its original language, marked with its lang where it differs."""
-            if block:
-                return Markup(f'<div lang="{attr(value.lang)}" markdown>\n\n{md_paragraphs(value.text)}\n\n</div>')
-            return Markup(f'<span lang="{attr(value.lang)}">{md_escape(value.text)}</span>')
+        def original(value) -> VariantText:
+            """Text kept in its original language (a title, a quote), printed with its lang."""
+            return VariantText(value.text, value.lang)
 
         def translation(value) -> str | None:
             if value.lang == variant.key:

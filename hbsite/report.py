@@ -47,23 +47,23 @@ def _holds_names(info) -> bool:
     return isinstance(extra, dict) and bool(extra.get("x-proper-names"))
 
 
-def variant_texts(value, key: str, path: str = "", names: bool = False) -> Iterator[tuple[str, str, bool]]:
-    """(field path, text, is a name) for every text of variant `key` inside a record; quotes'
-    and titles' original words are left out (not ours to simplify)."""
+def variant_texts(value, key: str, names: bool = False) -> Iterator[tuple[str, bool]]:
+    """(text, is a name) for every text of variant `key` inside a record; quotes' and titles'
+    original words are left out (not ours to simplify)."""
     if isinstance(value, BaseModel):
         fields = type(value).model_fields
         if key in fields and isinstance(getattr(value, key), str) and "text" not in fields:
             text = getattr(value, key)
             if text:
-                yield path, text, names
+                yield text, names
             return
         for name, info in fields.items():
             if name == "text" and "translations" in fields:
                 continue
-            yield from variant_texts(getattr(value, name), key, f"{path}.{name}" if path else name, names or _holds_names(info))
+            yield from variant_texts(getattr(value, name), key, names or _holds_names(info))
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from variant_texts(item, key, f"{path}[{index + 1}]", names)
+        for item in value:
+            yield from variant_texts(item, key, names)
 
 
 # What a hand-written page's prose is once its Markdown and Jinja are taken away.
@@ -88,8 +88,8 @@ def selko_texts(content: Content, key: str) -> Iterator[tuple[str, str, str]]:
     Names of organisations and places (fields marked in the model) are kept apart."""
     for entry in content.records.all():
         found = list(variant_texts(entry.record, key))
-        prose = "\n\n".join(text for _, text, is_name in found if not is_name)
-        names = "\n".join(text for _, text, is_name in found if is_name)
+        prose = "\n\n".join(text for text, is_name in found if not is_name)
+        names = "\n".join(text for text, is_name in found if is_name)
         yield entry.file, prose, names
     for page in sorted((content.root / "pages").glob(f"*.{key}.md")):
         yield f"pages/{page.name}", page_prose(page.read_text(encoding="utf-8")), ""
@@ -127,7 +127,7 @@ def lix_per_page(content: Content) -> list[tuple[str, str, float]]:
         for entry in content.records.all():
             if entry.kind == "publication":
                 continue
-            text = "\n".join(t for _, t, _ in variant_texts(entry.record, variant.key))
+            text = "\n".join(t for t, _ in variant_texts(entry.record, variant.key))
             rows.append((variant.key, entry.slug, readability.lix(text)))
         for page in sorted((content.root / "pages").glob(f"*.{variant.key}.md")):
             rows.append((variant.key, page.name, readability.lix(page_prose(page.read_text(encoding="utf-8")))))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -57,8 +56,3 @@ def read_variants(mkdocs_yml: Path) -> tuple[Variant, ...]:
                 raise ValueError(f"{mkdocs_yml}: exactly one variant must have 'default: true'")
             return variants
     raise ValueError(f"{mkdocs_yml}: no '{PLUGIN}' plugin with 'languages' found")
-
-
-@lru_cache(maxsize=None)
-def variants_of(root: Path) -> tuple[Variant, ...]:
-    return read_variants(root / "mkdocs.yml")
