@@ -6,13 +6,12 @@
     python bench/bench.py --repeat 3        mkdocs build 3 times per size; the fastest counts
     python bench/bench.py --keep            keep the temporary copies (their paths are printed)
     python bench/bench.py --profile         also print a cProfile of a cold generator run at the largest N
-    HB_NO_CACHE=1 python bench/bench.py     the same without the build cache (hbsite/cache.py)
 
 See PERFORMANCE.md for what each figure means and the results.
 
-Everything happens in a temporary copy of the repo (mkdocs.yml, site.yml, pages/, templates/,
-overrides/, hbsite/, build_pages.py; never .git, docs/ or site/), so the real docs/ and site/
-are never touched. The records are synthetic but valid by construction: each one is built
+Everything happens in a temporary copy of the repo (mkdocs.yml, site.yml, the hand-written
+pages in docs/, templates/, overrides/, hbsite/, build_pages.py; never .git, generated pages or
+site/), so the real docs/ and site/ are never touched. The records are synthetic but valid by construction: each one is built
 through the pydantic models of `hbsite.model.schema_for(<variant keys from mkdocs.yml>)` and
 then written out as YAML, with text lengths like the real records (1–2 sentence summaries,
 2–4 sentence aims, one or two quotes with translations, 1–4 organisers).
@@ -41,7 +40,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 COPY = ["mkdocs.yml", "site.yml", "build_pages.py", "pyproject.toml"]
-COPY_DIRS = ["pages", "templates", "overrides", "hbsite"]
+COPY_DIRS = ["templates", "overrides", "hbsite"]
 PROGRAMME = "hb-kokeilu-2020-2021"
 STANDALONE = "avain-kansalaisuuteen"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -227,22 +226,24 @@ def make_copy(dest: Path) -> list[str]:
         raise SystemExit("site.yml is missing: the benchmark needs the interface strings")
     from hbsite.render import HAND_WRITTEN
 
-    (dest / "pages").mkdir(exist_ok=True)
-    for name in HAND_WRITTEN:
-        source = next((dest / "pages" / f"{name}.{k}.md" for k in keys if (dest / "pages" / f"{name}.{k}.md").exists()), None)
+    for path in HAND_WRITTEN:
+        source = next((REPO / "docs" / k / path for k in keys if (REPO / "docs" / k / path).exists()), None)
         for key in keys:
-            target = dest / "pages" / f"{name}.{key}.md"
-            if not target.exists():
-                text = source.read_text(encoding="utf-8") if source else f"# {name}\n"
-                target.write_text(text, encoding="utf-8")
-                notes.append(f"stand-in pages/{target.name}")
+            target = dest / "docs" / key / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            own = REPO / "docs" / key / path
+            if own.exists():
+                shutil.copy2(own, target)
+            else:
+                target.write_text(source.read_text(encoding="utf-8") if source else f"# {path}\n", encoding="utf-8")
+                notes.append(f"stand-in docs/{key}/{path}")
     return notes
 
 
 def linked_projects(root: Path) -> list[str]:
     """Project slugs the hand-written pages link to: they must exist or --strict fails."""
     found = set()
-    for page in (root / "pages").glob("*.md"):
+    for page in (root / "docs").rglob("*.md"):
         found.update(re.findall(r"hankkeet/([a-z0-9-]+)\.md", page.read_text(encoding="utf-8")))
     return sorted(found - {PROGRAMME, STANDALONE, "index"})
 
@@ -288,7 +289,11 @@ def mkdocs(root: Path, site: Path, env: dict | None = None) -> Run:
 
 
 def clean(root: Path) -> None:
-    for name in ("docs", "site", "build"):
+    """Remove what the generator and mkdocs made (the hand-written pages in docs/ stay)."""
+    manifest = root / "build" / "generated.txt"
+    for name in manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []:
+        (root / name).unlink(missing_ok=True)
+    for name in ("site", "build"):
         shutil.rmtree(root / name, ignore_errors=True)
 
 
@@ -304,7 +309,7 @@ content = load_content(Path("."))
 t.append(time.perf_counter())
 pages = render_pages(content)
 t.append(time.perf_counter())
-write_pages(pages, Path("docs"))
+write_pages(pages, Path("."))
 t.append(time.perf_counter())
 print(" ".join(f"{b - a:.3f}" for a, b in zip(t, t[1:])))
 """
@@ -363,6 +368,59 @@ def edit_one(root: Path, rel: str) -> None:
     path.write_text(dump_record(data, rel), encoding="utf-8")
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def edit_to_visible(root: Path, n: int, options: tuple[str, ...] = ()) -> list[float]:
+    """Seconds from saving an edited record to the edited text in the page `mkdocs serve` sends
+    (the editor's loop: watch → build_pages in the serve hook → mkdocs rebuild), three edits."""
+    import signal
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
+                              cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    seconds = []
+    try:
+        slug = f"hanke-{n // 2 + 7:05d}"
+        url = f"http://127.0.0.1:{port}/hankkeet/{slug}/"
+        deadline = time.monotonic() + 600
+        while not fetch(url) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)  # let the first build and the watcher settle
+        for i in range(3):
+            mark = f"Muokattu{i}x"
+            path = root / "projects" / PROGRAMME / f"{slug}.yml"
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data["summary"] = {k: v + f" {mark}." for k, v in data["summary"].items()}
+            started = time.perf_counter()
+            path.write_text(dump_record(data, f"{PROGRAMME}/{slug}.yml"), encoding="utf-8")
+            while mark not in fetch(url):
+                if time.perf_counter() - started > 300:
+                    raise SystemExit(f"edit {i} never became visible at {url}")
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - started)
+            time.sleep(1)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+    return seconds
+
+
 def profile_generator(root: Path) -> str:
     code = (
         "import cProfile, pstats, io, sys; sys.argv=['build_pages.py'];"
@@ -387,7 +445,7 @@ def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list
     colds = []
     for _ in range(3):
         clean(root)
-        colds.append(generate(root))  # no docs/, no build/cache/: as on a fresh checkout
+        colds.append(generate(root))  # no generated pages: as on a fresh checkout
     before = snapshot(root / "docs")
     warm = fastest([generate(root) for _ in range(3)])  # nothing changed
     unchanged_ok = snapshot(root / "docs") == before
@@ -402,10 +460,11 @@ def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list
         rewritten = sorted(k for k in after if after[k] != state.get(k))
         kept_mtime &= all(after[k] == state[k] for k in after if k not in rewritten)
         changed = changed or rewritten
+    visible = statistics.median(edit_to_visible(root, n))
     clean(root)
     split = phases(root)
     return dict(n=n, records=len(records), cold=fastest(colds), warm=warm, edited=fastest(edits), mk=mk,
-                changed=changed, unchanged_ok=unchanged_ok and kept_mtime, phases=split, **figures)
+                changed=changed, unchanged_ok=unchanged_ok and kept_mtime, phases=split, visible=visible, **figures)
 
 
 def main() -> int:
@@ -438,7 +497,8 @@ def main() -> int:
         # Reproducibility: two full builds from the same records, each from nothing (no docs/,
         # no cache), in two folders, with another hash seed and the clock a day later.
         second = work / "repo2"
-        shutil.copytree(root, second, ignore=shutil.ignore_patterns("docs", "site", "build"))
+        clean(root)
+        shutil.copytree(root, second)
         env2 = {**ENV, "PYTHONHASHSEED": "12345", "SOURCE_DATE_EPOCH": str(int(time.time()) + 86400)}
         clean(root)
         generate(root)
@@ -464,7 +524,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     kb = lambda b: f"{b / 1024:.0f}"
     head = ["N", "records", "HTML pages", "gen s", "gen CPU s", "mkdocs s", "mkdocs CPU s", "gen/mkdocs",
             "pages/s", "gen MB", "mkdocs MB", "median KB", "max KB", *[f"search {k} KB" for k in keys],
-            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten"]
+            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten", "edit→visible s"]
     lines = []
     for r in rows:
         end_to_end = r["cold"].seconds + r["mk"].seconds
@@ -475,7 +535,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
             f"{r['cold'].maxrss_kb / 1024:.0f}", f"{r['mk'].maxrss_kb / 1024:.0f}",
             f"{r['median'] / 1024:.1f}", kb(r["max"]), *[kb(r["search"][k]) for k in keys],
             f"{r['warm'].seconds:.2f}", f"{100 * r['warm'].seconds / r['mk'].seconds:.1f} %",
-            f"{r['edited'].seconds:.2f}", str(len(r["changed"])),
+            f"{r['edited'].seconds:.2f}", str(len(r["changed"])), f"{r['visible']:.2f}",
         ])
     widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
     print()
@@ -484,8 +544,9 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     for l in lines:
         print("| " + " | ".join(c.rjust(w) for c, w in zip(l, widths)) + " |")
     print()
-    print("gen = build_pages.py from nothing (no docs/, no build/cache/); warm gen = again, nothing changed;")
-    print("edit-one = after one project's summary changed (fastest of 3 edits); pages/s = HTML pages / (gen s + mkdocs s).")
+    print("gen = build_pages.py from nothing (no generated pages); warm gen = again, nothing changed;")
+    print("edit-one = after one project's summary changed (fastest of 3 edits); pages/s = HTML pages / (gen s + mkdocs s);")
+    print("edit→visible = from saving a record to the new text in the page `mkdocs serve` sends (median of 3).")
     for r in rows:
         start, imports, load, render, write = r["phases"]
         print(f"N={r['n']}: cold generator = start/exit {start:.2f} + imports {imports:.2f} + load/validate {load:.2f} "
@@ -498,6 +559,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     worst_warm = max(100 * r["warm"].seconds / r["mk"].seconds for r in rows)
     pps = last["pages"] / (last["cold"].seconds + last["mk"].seconds)
     same = not (docs_diff or site_diff)
+    visible = ", ".join(f"{r['visible']:.1f} s (N={r['n']})" for r in rows)
     print()
     print(f"docs/ byte-identical across two full builds: {'yes' if not docs_diff else 'NO: ' + ', '.join(docs_diff[:10])}")
     print(f"site/ byte-identical across two full builds (*.gz aside): {'yes' if not site_diff else 'NO: ' + ', '.join(site_diff[:10])}")
@@ -505,7 +567,8 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
         f"SUMMARY: N={last['n']}: {pps:.0f} pages/s end to end; generator ≤ {worst:.1f} % of mkdocs cold, "
         f"≤ {worst_warm:.1f} % warm at every N; median {last['median'] / 1024:.1f} KB/page, largest {kb(last['max'])} KB; "
         f"search index ≤ {max(last['search'].values()) / 1024:.0f} KB per variant; "
-        f"edit-one regeneration {last['edited'].seconds:.2f} s; reproducible: {'yes' if same else 'no'}; "
+        f"edit-one regeneration {last['edited'].seconds:.2f} s; edit→visible under mkdocs serve "
+        f"{visible}; reproducible: {'yes' if same else 'no'}; "
         f"benchmark {total:.0f} s"
     )
 

@@ -1,9 +1,4 @@
-"""The pipeline: load and validate everything, render every page in memory, then write.
-
-Parsed record files and rendered pages are kept in build/cache/ (hbsite/cache.py), so a run
-after a small edit parses and renders only what the edit touched. Validation and every
-check still run on every record each time.
-"""
+"""The pipeline: load and validate everything, render every page in memory, then write."""
 from __future__ import annotations
 
 import gc
@@ -16,7 +11,6 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
-from . import cache as build_cache
 from .load import load_file
 from .model import Schema, schema_for, site_schema_for
 from .problems import Problem, ProblemsFound
@@ -34,13 +28,12 @@ class Content:
     records: Records
     site: BaseModel | None
     problems: list[Problem] = field(default_factory=list)
-    cache: build_cache.BuildCache | None = field(default=None, repr=False, compare=False)
 
 
 @contextmanager
 def _no_gc_pauses():
     """Python's cycle collector, paused while a stage builds its many small objects (parsed
-    YAML, records, the cache's pickles, pages): it would otherwise scan them again and again,
+    YAML, records, pages): it would otherwise scan them again and again,
     about 15 % of a run at 1,000 records. It runs as usual once the stage is over."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -51,30 +44,24 @@ def _no_gc_pauses():
             gc.enable()
 
 
-def load_content(root: Path, use_cache: bool | None = None) -> Content:
+def load_content(root: Path) -> Content:
     """Validate records, site.yml and the hand-written pages; collect every problem."""
     with _no_gc_pauses():
-        return _load_content(root, use_cache)
+        return _load_content(root)
 
 
-def _load_content(root: Path, use_cache: bool | None) -> Content:
+def _load_content(root: Path) -> Content:
     variants = read_variants(root / "mkdocs.yml")
     keys = tuple(v.key for v in variants)
     schema = schema_for(keys)
-    cache = build_cache.BuildCache(root) if (build_cache.enabled() if use_cache is None else use_cache) else None
-    if cache is not None:
-        records, problems = validate(root, schema, variants, load=cache.load_text)
-        cache.save_loads()
-    else:
-        records, problems = validate(root, schema, variants)
+    records, problems = validate(root, schema, variants)
     site, site_problems = validate_site_file(root, site_schema_for(keys), variants)
     problems += site_problems
-    for name in HAND_WRITTEN:
+    for path in HAND_WRITTEN:
         for variant in variants:
-            path = root / "pages" / f"{name}.{variant.key}.md"
-            if not path.exists():
-                problems.append(Problem(f"pages/{name}.{variant.key}.md", 1, 1, f"this page is missing in the {variant.name} variant: create it (copy pages/{name}.{variants[0].key}.md and translate it)"))
-    return Content(root, variants, schema, records, site, sorted(problems), cache)
+            if not (root / "docs" / variant.folder / path).exists():
+                problems.append(Problem(f"docs/{variant.folder}/{path}", 1, 1, f"this page is missing in the {variant.name} variant: create it (copy docs/{variants[0].folder}/{path} and translate it)"))
+    return Content(root, variants, schema, records, site, sorted(problems))
 
 
 def render_pages(content: Content) -> list[Page]:
@@ -88,7 +75,7 @@ def render_pages(content: Content) -> list[Page]:
 
 def _template_problems(root: Path, error: BaseException) -> list[Problem]:
     """A rendering error that an editor can cause (a missing interface text in site.yml, a
-    typo inside {{ }} in pages/*.md) as a file:line:col problem; [] for anything else."""
+    typo inside {{ }} in a hand-written page) as a file:line:col problem; [] for anything else."""
     missing = re.fullmatch(r"site\.yml: strings\.(\w+) is missing", str(error.args[0]) if error.args else "")
     if isinstance(error, KeyError) and missing:
         key = missing.group(1)
@@ -98,8 +85,9 @@ def _template_problems(root: Path, error: BaseException) -> list[Problem]:
         return [Problem("site.yml", line, column, f"strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}")]
     if isinstance(error, jinja2.TemplateSyntaxError):
         found = []
-        for folder in ("pages", "templates"):  # parse each file again to name the one at fault
-            for path in sorted((root / folder).glob("*")):
+        sources = [root / "docs" / v.folder / p for v in read_variants(root / "mkdocs.yml") for p in HAND_WRITTEN]
+        for path in sources + sorted((root / "templates").glob("*")):  # parse each again to name the one at fault
+            if path.exists():
                 try:
                     jinja2.Environment().parse(path.read_text(encoding="utf-8"), path.name, str(path))
                 except jinja2.TemplateSyntaxError as bad:
@@ -128,16 +116,11 @@ def _render_or_problems(content: Content) -> list[Page]:
 
 
 def _render_pages(content: Content) -> list[Page]:
-    if content.cache is None:
-        return Renderer(content.root, content.variants, content.records, content.site).pages()
-    renderer = build_cache.CachingRenderer(content.root, content.variants, content.records, content.site, content.cache)
-    pages = renderer.pages()
-    content.cache.save_pages()
-    return pages
+    return Renderer(content.root, content.variants, content.records, content.site).pages()
 
 
-def build(root: Path, docs_dir: Path | None = None) -> tuple[Content, list[Page], WriteReport]:
+def build(root: Path) -> tuple[Content, list[Page], WriteReport]:
     content = load_content(root)
     pages = render_pages(content)  # everything in memory before anything is written
-    report = write_pages(pages, docs_dir or root / "docs")
+    report = write_pages(pages, root)
     return content, pages, report

@@ -97,31 +97,48 @@ def _summary(content: Content, pages, report, seconds: float) -> str:
 
 
 def cmd_build(root: Path, args) -> int:
+    from .gate import content_gate, page_safety
+    from .report import readability_report, readability_summary
+
     started = time.perf_counter()
     content = load_content(root)
-    if content.problems:
-        return _report_problems(content.problems)
+    problems = content.problems + page_safety(content)  # a page the build cannot read or that hides text
+    if problems:
+        return _report_problems(sorted(set(problems)))
     pages = render_pages(content)
-    report = write_pages(pages, root / "docs")
+    report = write_pages(pages, root)
     print(_summary(content, pages, report, time.perf_counter() - started))
     gaps = find_gaps(content.records, content.site)
     print(f"content gaps: {len(gaps)} (python build_pages.py gaps)")
-    from .report import readability_report, readability_summary
-
-    print(readability_report(content) if args.readability else readability_summary(content))
+    # Readability and terms do not stop the build (the preview shows the page while its
+    # words are reworked); `check`, pre-commit and the pull request refuse them.
+    gate = content_gate(content)
+    if gate.voikko_missing:
+        print(f"readability: not measured — {gate.voikko_missing}")
+    else:
+        print(readability_report(content) if args.readability else readability_summary(content, gate.measured))
+    if gate.problems:
+        print(f"content check: {len(gate.problems)} problem(s) in readability or terms (python build_pages.py check)")
     return 0
 
 
 def cmd_check(root: Path, args) -> int:
+    from .gate import content_gate
+    from .report import readability_report, readability_summary
+
     content = load_content(root)
-    if content.problems:
-        return _report_problems(content.problems)
+    gate = content_gate(content)
+    problems = sorted(set(content.problems + gate.problems))
+    if gate.voikko_missing:
+        print(f"readability cannot be checked: {gate.voikko_missing}", file=sys.stderr)
+    if problems:
+        code = _report_problems(problems)
+        return code
+    if gate.voikko_missing:
+        return 1  # the check is not complete: never "ok" without it (and in CI, a failure)
     render_pages(content)  # templates must render too, in memory only
     print(f"ok: {len(content.records.all())} records in {len(content.variants)} variants")
-    if getattr(args, "readability", False):
-        from .report import readability_report
-
-        print(readability_report(content))
+    print(readability_report(content) if getattr(args, "readability", False) else readability_summary(content, gate.measured))
     return 0
 
 

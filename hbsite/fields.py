@@ -23,6 +23,9 @@ PARTS = {
     "Translations": "Käännökset",
     "Quote": "Lainaus",
     "Link": "Linkki",
+    "Target": "Linkin kohde",
+    "Source": "Lähde",
+    "Grant": "Valtionavustus",
     "Organiser": "Toteuttaja",
     "Website": "Sivusto",
     "Extent": "Laajuus",
@@ -82,6 +85,8 @@ def _shape(model: type[BaseModel], name: str, info, variants: tuple[str, ...]) -
         if _is(annotation, dict):
             return f"tunnus → teksti kielillä {every}"
         return label
+    if _is(annotation, list):  # a list of plain values (a source's supports)
+        return "lista kenttien nimiä hakasulkeissa, esimerkiksi [start, end]"
     options = [str(o) for o in literal_values(annotation) if o != ""]
     if len(options) == 1:
         return f"aina `{options[0]}`"
@@ -90,10 +95,14 @@ def _shape(model: type[BaseModel], name: str, info, variants: tuple[str, ...]) -
     if _is_int(annotation):
         return "kokonaisluku ilman lainausmerkkejä"
     pattern = _patterns(annotation, info)
+    if "https?" in pattern and "^$" not in pattern:
+        return "verkko-osoite"
     if "https?" in pattern:
         return "verkko-osoite tai \"\""
     if "@" in pattern:
         return "sähköpostiosoite tai \"\""
+    if r"\d{4}" in pattern and "^$" not in pattern:
+        return "päivämäärä \"VVVV-KK-PP\""
     if r"\d{4}" in pattern:
         return "päivämäärä \"VVVV-KK-PP\" tai \"\""
     if "[a-z0-9]+" in pattern:

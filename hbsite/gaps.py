@@ -24,20 +24,26 @@ class Gap:
 
 def _gap(document: Document | None, file: str, path: tuple, what: str) -> Gap:
     line = document.position(path)[0] if document is not None else 1
-    return Gap(file, line, ".".join(str(p) for p in path), what)
+    field = "".join(f"[{p + 1}]" if isinstance(p, int) else ("." if i else "") + str(p) for i, p in enumerate(path))
+    return Gap(file, line, field, what)  # list items counted from 1, as in check's messages
 
 
 def find_gaps(records: Records, site: BaseModel | None, site_document: Document | None = None) -> list[Gap]:
     """Every empty optional fact, sorted by file and line."""
     gaps: list[Gap] = []
+    unsourced: dict[tuple[str, str], list] = {}
     for entry in records.all():
         r, doc, file = entry.record, entry.document, entry.file
         if entry.kind in ("project", "publication"):
             link = r.link
             if link is None:
-                gaps.append(_gap(doc, file, ("link",), "no link: the web address of the project's or publication's own page is not recorded (add link: with url: and text:)"))
-            elif not link.url:
-                gaps.append(_gap(doc, file, ("link", "url"), "missing URL: the address of the link is not known, so the page shows the link text without a link"))
+                gaps.append(_gap(doc, file, ("link",), "no link: the web address of the project's or publication's own page is not recorded (add link: with text: and targets:)"))
+            elif not link.targets:
+                gaps.append(_gap(doc, file, ("link", "targets"), "no link target: the address of the page the link goes to is not known, so the page shows no link (add a target with url: and lang:)"))
+        for i, source in enumerate(r.sources):
+            for name in ("url", "publisher"):
+                if not getattr(source, name):
+                    unsourced.setdefault((source.url or source.title, name), []).append((doc, file, ("sources", i, name), source.title))
         website = getattr(r, "website", None)
         if website is not None and not website.url:
             gaps.append(_gap(doc, file, ("website", "url"), f"missing URL: the address of {website.name} is not recorded"))
@@ -52,6 +58,14 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
             gaps.append(_gap(doc, file, ("region",), "empty: the region of this regional project is not recorded"))
         if entry.kind == "publication" and r.year is None:
             gaps.append(_gap(doc, file, ("year",), "empty: the publication year is not known"))
+    # A source cited by several records lacks its address or publisher once: one gap, listed at
+    # the first record that cites it, naming the others (filled in, it is copied to each).
+    for (_, name), places in unsourced.items():
+        doc, file, path, title = places[0]
+        also = " (also cited without it in {files})".format(files=", ".join(sorted({p[1] for p in places[1:]}))) if len(places) > 1 else ""
+        what = ("missing URL: the address of the source '{title}' is not recorded, so the page cannot link to it{also}" if name == "url"
+                else "missing publisher: who published the source '{title}' is not confirmed{also}").format(title=title, also=also)
+        gaps.append(_gap(doc, file, path, what))
     if site is not None:
         statement = site.settings.statement
         for name in type(statement).model_fields:

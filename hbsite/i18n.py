@@ -7,7 +7,9 @@ two: `locale` becomes a variant key (any lowercase word), and `lang`/`hreflang` 
 BCP 47 tags. Everything else is the upstream plugin, used through its public hooks; nothing
 is patched at run time. Registered as the `hb-i18n` entry point in pyproject.toml.
 
-It also does three things the upstream plugin does differently:
+It also does four things the upstream plugin does differently:
+- hand-written pages: docs/<variant>/… are Jinja templates that build_pages.py renders into
+  build/pages/<variant>/…; MkDocs is given that rendering as the page's source;
 - search: one index per variant (`/search/`, `/sv/search/`, …), each with its own stemmer,
   instead of one merged index where a Swedish reader gets Finnish hits;
 - language links: each page gets `hb_variants` (name, lang, url, current) for the visible
@@ -19,14 +21,18 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from mkdocs import plugins
 from mkdocs.config import config_options
 from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
+
+from hbsite.write import RENDERED_DIR
 
 VARIANT_KEY = re.compile(r"^[a-z]{2,8}$")
 # BCP 47 in the forms we use: language, optional script/region, optional private use.
@@ -65,7 +71,7 @@ class VariantConfig(I18nPluginLanguage):
     hreflang = config_options.Optional(LanguageTag())  # defaults to lang
     search_lang = config_options.Optional(config_options.Type(str))  # lunr stemmer; defaults to lang
     stylesheet = config_options.Optional(config_options.Type(str))  # extra CSS of this variant
-    readability = config_options.Optional(config_options.Choice(["selkokieli", "lix"]))  # for the build report
+    readability = config_options.Optional(config_options.Type(dict))  # measure and targets: hbsite/variants.py reads them
 
     def validate(self):
         failed, warnings = super().validate()
@@ -82,6 +88,15 @@ class VariantsConfig(I18nPluginConfig):
 class VariantI18n(I18n):
     config_class = VariantsConfig
     config_scheme = VariantsConfig._schema
+
+    def on_page_read_source(self, page, config):
+        """A hand-written page's text as build_pages.py rendered it (hbsite/write.py)."""
+        rendered = Path(config.config_file_path).parent / RENDERED_DIR / page.file.src_uri
+        if rendered.is_file():
+            return rendered.read_text(encoding="utf-8-sig")
+        if "{{" in (page.file.content_string if page.file.abs_src_path else ""):
+            raise PluginError(f"docs/{page.file.src_uri} is a template that has not been rendered: run `python build_pages.py` first")
+        return None
 
     @plugins.event_priority(-100)
     def on_config(self, config):
@@ -125,9 +140,12 @@ class VariantI18n(I18n):
     def on_template_context(self, context, template_name, config):
         context = super().on_template_context(context, template_name, config)
         context["hb_hreflang"] = {v.locale: v.hreflang for v in self.config.languages}
-        # Every variant's own strings, for pages that speak all of them at once (the root 404).
+        # Every variant's own strings, for pages that speak all of them at once (the root 404,
+        # served at any depth: its links are absolute paths under the site's address).
+        site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         context["hb_all_variants"] = [
-            {"name": v.name, "lang": v.lang, "link": v.link.lstrip("/"), "extra": v.extra or {}}
+            {"name": v.name, "lang": v.lang, "hreflang": v.hreflang, "home": site_path + v.link.lstrip("/"),
+             "site_name": v.site_name or config.site_name, "extra": v.extra or {}}
             for v in self.variants
         ]
         return context

@@ -30,6 +30,7 @@ BOM = "\ufeff"
 TAB = "a tab character: indent with spaces only (2 spaces per level); set your editor to insert spaces for the Tab key"
 EMPTY = "the file is empty: a record needs at least 'kind:' and its fields (make one with: python build_pages.py new project SLUG)"
 NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8 in your editor (VS Code: click the encoding in the status bar → 'Save with Encoding' → UTF-8)"
+NOT_UTF8_BUT_UTF16 = "the file is saved as UTF-16, not UTF-8: save it as UTF-8 in your editor (VS Code: click 'UTF-16' in the status bar → 'Save with Encoding' → UTF-8)"
 NOT_MAPPING = "the file must be a set of 'key: value' lines (a mapping), not {what}: start with 'kind:' at the left edge"
 
 
@@ -40,6 +41,11 @@ class Document:
     file: str  # path as shown to editors (relative to the repo)
     data: dict
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Where each text value stands in the file: (start, end) character offsets of its scalar
+    # (quotes and block indicators included), and the file's text, so a word inside a text
+    # can be reported at its own line and column.
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column of the deepest part of `path` present in the file."""
@@ -50,6 +56,50 @@ class Document:
 
     def problem(self, path: Path_, message: str) -> Problem:
         line, column = self.position(path)
+        return Problem(self.file, line, column, message)
+
+    def value(self, path: Path_):
+        """The value at `path` as the file gives it (None if there is none)."""
+        node = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
+
+    def locate(self, path: Path_, offset: int) -> tuple[int, int]:
+        """Line and column in the file of character `offset` of the text at `path`.
+
+        The text YAML gives differs from what the file holds (quotes, escapes, a long text
+        folded over several lines), so the two are walked side by side: equal characters
+        match; a line break and indentation in the file stand for one space of the text;
+        quotes, backslashes and block indicators in the file are skipped."""
+        path = tuple(path)
+        value = self.value(path)
+        span = self.spans.get(path)
+        if span is None or not isinstance(value, str) or not self.text:
+            return self.position(path)
+        start, end = span
+        source = self.text
+        i, j = 0, start
+        offset = max(0, min(offset, len(value)))
+        while i < offset and j < end:
+            if value[i] == source[j]:
+                i += 1
+                j += 1
+            elif value[i].isspace() and not source[j].isspace():
+                i += 1  # a folded line break that the file writes as nothing here
+            else:
+                j += 1
+        if offset < len(value):
+            while j < end and source[j] != value[offset]:
+                j += 1
+        return _line_col(source, min(j, max(end - 1, start)))
+
+    def problem_at(self, path: Path_, offset: int, message: str) -> Problem:
+        """A problem at character `offset` inside the text at `path`."""
+        line, column = self.locate(path, offset)
         return Problem(self.file, line, column, message)
 
 
@@ -143,6 +193,7 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.spans: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
     def add(self, node, message: str) -> None:
@@ -162,6 +213,7 @@ class _Builder:
                 self.positions[path + (index,)] = _mark(child)
                 items.append(self.value(child, path + (index,)))
             return items
+        self.spans[path] = (node.start_mark.index, node.end_mark.index)
         return self.scalar(node)
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
@@ -209,6 +261,8 @@ def decode(raw: bytes, file: str) -> str:
     """UTF-8 bytes (with or without a BOM) → text; anything else is a problem at its byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _LoadFailed(Problem(file, 1, 1, NOT_UTF8_BUT_UTF16))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -217,6 +271,107 @@ def decode(raw: bytes, file: str) -> str:
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         raise _LoadFailed(Problem(file, line, column, NOT_UTF8)) from None
+
+
+# ── what a reviewer cannot see ─────────────────────────────────────────────────────────────
+# Characters that change what a text shows or says without showing themselves: a pull request
+# could hide words from its reviewer with them, and text pasted from a web page or a PDF
+# brings them along unseen. Each is refused at its line and column, with its code and name.
+_BIDI = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C}
+_ZERO_WIDTH = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x2061, 0x2062, 0x2063, 0x2064, 0x034F,
+               0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4, 0x17B5, 0x00AD}
+_LINE_BREAKS = {0x0085, 0x2028, 0x2029}
+# Spaces other than the ordinary one. The no-break space (U+00A0), the narrow no-break space
+# (U+202F) and the thin space (U+2009) are allowed in texts: Finnish and Swedish typography
+# uses them in numbers and amounts ("535 952 €"), they show as spaces, and every check reads
+# them as spaces. (Inside a web address every space is refused: see hbsite/validate.py.)
+_ALLOWED_SPACES = {0x00A0, 0x202F, 0x2009}
+_ODD_SPACES = {0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x200A, 0x205F, 0x3000}
+_HIDDEN = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\ufeff\u180e\u034f"
+    "\u115f\u1160\u3164\uffa0\u17b4\u17b5\u00ad\u0085\u2028\u2029\u1680\u2000-\u2008\u200a\u205f\u3000"
+    "\ue000-\uf8ff\U000e0000-\U000e007f\U000e0100-\U000e01ef\U000f0000-\U0010ffff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+BIDI = "a text-direction control character ({code} {name}) is here: it can make the text show in another order than the file says (the 'Trojan Source' trick) — delete it"
+ZERO_WIDTH = "an invisible character ({code} {name}) is here: it does not show, but it splits or hides words from the checks and from search — delete it (retype the word around it)"
+LINE_BREAK = "an unusual line-break character ({code} {name}) is here: it breaks the line numbering of every tool — replace it with an ordinary line break or a space"
+ODD_SPACE = "an unusual space character ({code} {name}) is here, pasted from another program: replace it with an ordinary space"
+PRIVATE = "a character with no meaning of its own ({code}, a private-use or tag character) is here: it shows as nothing or a box — delete it"
+CONTROL = "an invisible control character ({code}) is in the text here: delete it (retype the word around it)"
+MIXED_SCRIPT = "the word '{word}' mixes letters of different alphabets ({scripts}): its '{letter}' ({code} {name}) only looks like a Latin letter — retype the word with the keyboard"
+MORE_HIDDEN = "{count} more hidden characters in this file (shown: the first {shown}): delete them all — VS Code shows them with 'Render Control Characters' and the 'Unicode highlight' settings"
+TOO_BIG = "the file is {size} KB: a record or a page is a few KB, at most {limit} KB — a file this big cannot be reviewed; split it or remove what does not belong"
+MAX_FILE_BYTES = 500_000
+_MAX_SHOWN = 20
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _script(char: str) -> str | None:
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    return first if first in _SCRIPTS else None
+
+
+def hidden_characters(text: str, file: str, controls: bool = True) -> list[Problem]:
+    """Every character a reader or reviewer cannot see, and every word whose letters come from
+    two alphabets (a Cyrillic 'а' in a Finnish word looks the same and breaks search and
+    links): one problem each, at its line and column. `controls`: also report C0/C1 control
+    characters (the YAML reader reports them in a record itself)."""
+    import unicodedata
+
+    problems: list[Problem] = []
+    found = 0
+    for match in _HIDDEN.finditer(text):
+        char = match.group(0)
+        point = ord(char)
+        if point == 0xFEFF and match.start() == 0:
+            continue  # a UTF-8 BOM at the start is fine
+        if not controls and _CONTROL.match(char):
+            continue
+        found += 1
+        if found > _MAX_SHOWN:
+            continue
+        code = f"U+{point:04X}"
+        name = unicodedata.name(char, "")
+        if point in _BIDI:
+            message = BIDI.format(code=code, name=name)
+        elif point in _ZERO_WIDTH:
+            message = ZERO_WIDTH.format(code=code, name=name)
+        elif point in _LINE_BREAKS:
+            message = LINE_BREAK.format(code=code, name=name or "NEXT LINE")
+        elif point in _ODD_SPACES:
+            message = ODD_SPACE.format(code=code, name=name)
+        elif _CONTROL.match(char):
+            message = CONTROL.format(code=code)
+        else:
+            message = PRIVATE.format(code=code)
+        line, column = _line_col(text, match.start())
+        problems.append(Problem(file, line, column, message))
+    if found > _MAX_SHOWN:
+        problems.append(Problem(file, 1, 1, MORE_HIDDEN.format(count=found - _MAX_SHOWN, shown=_MAX_SHOWN)))
+    for match in _LETTERS.finditer(text):
+        word = match.group(0)
+        if word.isascii():
+            continue
+        scripts = {}
+        for index, char in enumerate(word):
+            script = _script(char)
+            if script is not None:
+                scripts.setdefault(script, index)
+        if len(scripts) > 1:
+            odd = min((s for s in scripts if s != "LATIN"), key=scripts.get) if "LATIN" in scripts else sorted(scripts, key=scripts.get)[1]
+            index = scripts[odd]
+            letter = word[index]
+            line, column = _line_col(text, match.start() + index)
+            problems.append(Problem(file, line, column, MIXED_SCRIPT.format(
+                word=word, scripts=", ".join(s.title() for s in sorted(scripts, key=scripts.get)),
+                letter=letter, code=f"U+{ord(letter):04X}", name=unicodedata.name(letter, ""))))
+    return problems
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -249,6 +404,32 @@ def _previous_content_line(lines: list[str], line: int) -> tuple[int, str] | Non
     return None
 
 
+UNCLOSED_QUOTE = "the quotation mark {quote} that starts here is never closed: end the text with {quote} ({inner})"
+_KEY_INSIDE = re.compile(r"\n[ ]*(- +)?[^\s:#'\"]+:(\s|$)")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[tuple[int, int], str] | None:
+    """Where a quoted text that swallowed the lines after it begins: a quote left open on
+    one line is closed by the next quotation mark the file has, often many lines below, and
+    YAML only stumbles there ("text continues after the closing quotation mark"). A quoted
+    text that spans lines which look like 'key: value' lines was meant to end on its first."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_StrictLoader):
+            if token.start_mark.line + 1 > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.end_mark.line + 1 != error_line or last.start_mark.line == last.end_mark.line:
+        return None
+    inside = text[last.start_mark.index : last.end_mark.index]
+    if not _KEY_INSIDE.search(inside):
+        return None
+    return _mark(last.start_mark), last.style
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     if isinstance(error, _Refused):
         line, column = _mark(error.problem_mark)
@@ -267,7 +448,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
     if "quoted scalar" in context:
         opening = lines[context_at[0] - 1][context_at[1] - 1 : context_at[1]] if context_at[0] <= len(lines) else '"'
         inner = "write a ' inside the text twice ('')" if opening == "'" else 'write a " inside the text as \\"'
-        return Problem(file, *context_at, f"the quotation mark {opening} that starts here is never closed: end the text with {opening} ({inner})")
+        return Problem(file, *context_at, UNCLOSED_QUOTE.format(quote=opening, inner=inner))
     if "flow mapping" in context or "flow sequence" in context:
         opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
         return Problem(file, *context_at, f"the '{opening}' that starts here is not closed with '{closing}' on the same line: close it, or put the text in quotes if it starts with '{opening}'")
@@ -289,6 +470,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
         return Problem(file, line, column, "unexpected ': ' inside a text: put the whole text in quotes, for example \"Tavoite: …\"")
     if "expected <block end>" in problem and "<scalar>" in problem:
         before = source_line[: column - 1].rstrip()
+        opened = _unclosed_quote(text, line)
+        if opened is not None:
+            (open_line, open_column), opening = opened
+            inner = "write a ' inside the text twice ('')" if opening == "'" else 'write a " inside the text as \\"'
+            return Problem(file, open_line, open_column, UNCLOSED_QUOTE.format(quote=opening, inner=inner))
         if before.endswith(('"', "'")):
             return Problem(file, line, column, "text continues after the closing quotation mark: put the whole text in single quotes ('…\"…\"…') or write an inner \" as \\\"")
         return Problem(file, line, _first_token_column(source_line), "the indentation is wrong: line this line up with the other keys of the same block (2 spaces per level)")
@@ -307,17 +493,20 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """Parse one document; return it (or None) and every problem found."""
     if text.startswith(BOM):
         text = text[1:]
+    hidden = hidden_characters(text, file, controls=False)
+    if any(chr(point) in text for point in _LINE_BREAKS):
+        return None, hidden  # YAML counts these as line breaks: every later line number would be off
     tabs = _tab_problems(text, file)
     if tabs:
-        return None, tabs
+        return None, hidden + tabs
     try:
         nodes = _compose_all(text)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, file, text)]
+        return None, hidden + [_syntax_problem(error, file, text)]
     except yaml.reader.ReaderError as error:  # a control character or another unprintable one
         line, column = _line_col(text, error.position)
         code = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
-        return None, [Problem(file, line, column, f"an invisible control character ({code}) is in the text here: delete it (retype the word around it)")]
+        return None, hidden + [Problem(file, line, column, CONTROL.format(code=code))]
     except yaml.YAMLError as error:
         return None, [Problem(file, 1, 1, f"the YAML cannot be read: {error}")]
     nodes = [n for n in nodes if n is not None]
@@ -333,11 +522,14 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(file, line, column, NOT_MAPPING.format(what=what))]
     builder = _Builder(file)
     data = builder.value(root, ())
-    return Document(file, data, builder.positions), builder.problems
+    return Document(file, data, builder.positions, builder.spans, text), hidden + builder.problems
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """The file's text (BOM removed), or the problem that it is not UTF-8."""
+    """The file's text (BOM removed), or the problem that it is not UTF-8 (or far too big)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(shown_as, 1, 1, TOO_BIG.format(size=size // 1000, limit=MAX_FILE_BYTES // 1000))]
     try:
         return decode(path.read_bytes(), shown_as), []
     except _LoadFailed as failed:

@@ -83,9 +83,39 @@ def _check_date(value: str) -> str:
     return value
 
 
+def _check_web_url(value: str) -> str:
+    value = _check_url(value)
+    if value.lower().startswith("mailto:"):
+        raise ValueError("only a web page can be a source or a link target: write an address that starts with https:// (an e-mail address is not allowed here), or leave it \"\" if the address is not known")
+    return value
+
+
+def _check_target_url(value: str) -> str:
+    value = _check_web_url(value)
+    if not value:
+        raise ValueError("is empty — write the address of the page the link goes to, or delete this target (write targets: [] when no address is known)")
+    return value
+
+
+def _check_past_date(value: str) -> str:
+    value = _check_date(value)
+    if not value:
+        raise ValueError("is empty — write the date in quotes, for example \"2026-12-02\"")
+    import datetime
+
+    today = datetime.date.today()
+    if datetime.date.fromisoformat(value) > today:
+        raise ValueError("{date} is in the future — write the day it happened (today is {today} at the latest)".format(date=value, today=today.isoformat()))
+    return value
+
+
 Url = Annotated[str, AfterValidator(_check_url), Field(description="Verkko-osoite, joka alkaa https:// (tai http:// tai mailto:). Jätä tyhjäksi \"\", jos osoitetta ei tiedetä — älä arvaa.", json_schema_extra={"pattern": URL_PATTERN})]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"pattern": EMAIL_PATTERN})]
 IsoDate = Annotated[str, AfterValidator(_check_date), Field(json_schema_extra={"pattern": r"^$|^\d{4}-\d{2}-\d{2}$"})]
+WEB_URL_PATTERN = rf"^$|^https?://[^\s<>\"'`\\/?#@]+{_URL_CHAR}*$"
+WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN})]
+TargetUrl = Annotated[str, AfterValidator(_check_target_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN.removeprefix("^$|")})]
+PastDate = Annotated[str, AfterValidator(_check_past_date), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
 DATE_NOTE = " Muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-01-08\". Jätä tyhjäksi \"\", jos päivää ei tiedetä — älä arvaa."
 # How each variant key reads in a Finnish description; other keys are named as they are.
@@ -104,6 +134,10 @@ def literal_values(annotation) -> tuple:
     return ()
 
 
+# Marks a list that a new record starts empty ([] means "not known yet"): the scaffold writes
+# `name: []` and shows one item as a comment, instead of an item with empty values.
+STARTS_EMPTY = {"x-starts-empty": True}
+
 # Marks fields that hold names of organisations and places. The readability report does not
 # grade their words (a name such as "Diakonia-ammattikorkeakoulu" cannot be made shorter),
 # but still checks them for abbreviations.
@@ -120,6 +154,11 @@ PublicationType = Literal[
     "animation_video", "documentary_video", "final_publication", "slide_set", "publication", "interim_report"
 ]
 Unit = Literal["minutes", "pages"]
+# The unit each type of publication is measured in: a video lasts minutes, a text has pages.
+UNIT_OF_TYPE = {
+    "animation_video": "minutes", "documentary_video": "minutes",
+    "final_publication": "pages", "slide_set": "pages", "publication": "pages", "interim_report": "pages",
+}
 Language = Literal["fi", "sv", "en"]
 
 
@@ -137,6 +176,71 @@ class Website(Strict):
     url: Url = ""
 
 
+class Source(Strict):
+    """Lähde, jonka varassa tietueen tiedot ovat: verkkosivu tai julkaisu. Sivun lopussa lähteet näkyvät linkkeinä."""
+
+    url: WebUrl = Field(default="", description="Lähteen verkko-osoite, joka alkaa https:// (tai http://). Jätä tyhjäksi \"\", jos osoitetta ei ole itse nähty ja tarkistettu — älä arvaa; puute näkyy puutelistassa.")
+    publisher: str = Field(default="", description="Julkaisija niin kuin lähde itse sen nimeää, lähteen kielellä, esimerkiksi Terveyden ja hyvinvoinnin laitos (THL). Jätä tyhjäksi \"\", jos julkaisija ei ole varmasti tiedossa; puute näkyy puutelistassa.")
+    title: NonEmpty = Field(description="Lähteen otsikko sellaisenaan, lähteen omalla kielellä.")
+    lang: Language = Field(description="Lähteen kieli: fi, sv tai en.")
+    read_on: PastDate = Field(description="Päivä, jona lähde luettiin, muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2026-12-02\". Ei tulevaisuudessa.")
+    supports: list[NonEmpty] = Field(default_factory=list, description="Valinnainen: ne tämän tietueen kentät, joiden tieto on tästä lähteestä, jos se ei ole itsestään selvää, esimerkiksi [start, end, grant]. Täytetty valtionavustus (grant) tarvitsee aina lähteen, jossa lukee grant.")
+
+
+class Target(Strict):
+    """Linkin kohde yhdellä kielellä. Sivu valitsee kohteen, jonka kieli on sivun kieli; muuten ensimmäisen."""
+
+    url: TargetUrl = Field(description="Kohdesivun verkko-osoite, joka alkaa https:// (tai http://).")
+    lang: Language = Field(description="Kohdesivun kieli: fi, sv tai en. Yksi kohde kutakin kieltä kohden.")
+
+
+def _problem(loc: tuple, message: str, **values):
+    """One validation error at `loc` inside the record (message: one literal string with named values)."""
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    return InitErrorDetails(type=PydanticCustomError("value_error", message, values), loc=loc, input=values.get("value"))
+
+
+def _raise(problems: list, title: str) -> None:
+    from pydantic import ValidationError
+
+    if problems:
+        raise ValidationError.from_exception_data(title, problems)
+
+
+# Fields a source cannot "support": the record's kind and its list of sources.
+_NOT_SUPPORTED = ("kind", "sources")
+
+
+def _check_sources(record: BaseModel) -> None:
+    """The checks that need the whole record: no url twice, `supports` names this record's
+    fields, a filled grant rests on a source."""
+    kind = record.kind
+    fields = [name for name in type(record).model_fields if name not in _NOT_SUPPORTED]
+    problems = []
+    first_at: dict[str, int] = {}
+    for i, source in enumerate(record.sources):
+        if source.url:
+            if source.url in first_at:
+                problems.append(_problem(("sources", i, "url"), "this address is already listed as source {first}: list each source once — put all the fields it supports in one source's supports:", first=first_at[source.url] + 1, value=source.url))
+            first_at.setdefault(source.url, i)
+        for j, name in enumerate(source.supports):
+            if name not in fields:
+                problems.append(_problem(("sources", i, "supports", j), "'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}", value=name, kind=kind, allowed=", ".join(fields)))
+    if getattr(record, "grant", None) is not None and not any("grant" in s.supports for s in record.sources):
+        problems.append(_problem(("grant",), "a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])"))
+    _raise(problems, type(record).__name__)
+
+
+class _Sourced(Strict):
+    """A record kind with sources: the checks across its fields run after the fields are valid."""
+
+    @model_validator(mode="after")
+    def _sources_hold(self):
+        _check_sources(self)
+        return self
+
+
 @dataclass(frozen=True)
 class Schema:
     """The record models for one tuple of variant keys."""
@@ -145,6 +249,7 @@ class Schema:
     Text: type[BaseModel]
     Quote: type[BaseModel]
     Link: type[BaseModel]
+    Grant: type[BaseModel]
     Programme: type[BaseModel]
     Project: type[BaseModel]
     Publication: type[BaseModel]
@@ -205,10 +310,29 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         source: Text = Field(description="Mistä lainaus on, esimerkiksi 'Ote hankkeen loppuraportista'.")
 
     class Link(Strict):
-        """Linkki lisätietoon. Jos osoitetta ei tiedetä, url on \"\" eikä linkkiä näytetä (puute näkyy puutelistassa)."""
+        """Linkki lisätietoon: teksti kaikilla kielillä ja kohdesivu jokaisella kielellä, jolla se on olemassa. Jos kohdetta ei tiedetä, targets on tyhjä lista [] eikä linkkiä näytetä (puute näkyy puutelistassa)."""
 
-        url: Url = ""
         text: Text = Field(description="Linkin teksti, joka kertoo minne linkki vie (ei pelkkä 'Lue lisää').")
+        targets: list[Target] = Field(default_factory=list, description="Kohdesivut, yksi kutakin kieltä kohden (fi, sv, en). Sivu näyttää sivun kielisen kohteen; jos sellaista ei ole, ensimmäisen ja kertoo sen kielen, esimerkiksi (på finska). Tyhjä lista [], jos osoitetta ei tiedetä.", json_schema_extra=STARTS_EMPTY)
+
+        @model_validator(mode="after")
+        def _one_target_per_language(self):
+            problems = []
+            seen: dict[str, int] = {}
+            for i, target in enumerate(self.targets):
+                if target.lang in seen:
+                    problems.append(_problem(("targets", i, "lang"), "target {first} is already in '{value}': give one target per language — delete one of them", first=seen[target.lang] + 1, value=target.lang))
+                seen.setdefault(target.lang, i)
+            _raise(problems, "Link")
+            return self
+
+    class Grant(Strict):
+        """Valtionavustus: kuka myönsi, kenelle, kuinka paljon ja milloin. Tarvitsee lähteen, jonka supports-listassa on grant."""
+
+        amount: int = Field(gt=0, description="Avustuksen määrä euroina kokonaislukuna ilman lainausmerkkejä ja välilyöntejä, esimerkiksi 535952.")
+        decided_on: PastDate = Field(description="Avustuspäätöksen päivä muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-09-17\".")
+        grantor: Text = Field(description="Avustuksen myöntäjä, esimerkiksi Sosiaali- ja terveysministeriö. Ruotsiksi virallinen ruotsinkielinen nimi.", json_schema_extra=PROPER_NAMES)
+        recipient: Text = Field(description="Avustuksen saaja niin kuin päätös sen nimeää. Ruotsiksi virallinen ruotsinkielinen nimi, jos sellainen on.", json_schema_extra=PROPER_NAMES)
 
     class Organiser(Strict):
         """Organisaatio ja sen rooli hankkeessa."""
@@ -225,10 +349,10 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
     def summary_field():
         return Field(description="Yksi virke: tärkein tavoite tai mistä on kyse. Näkyy listoissa.")
 
-    def source_field():
-        return Field(description="Lähde, josta tiedot ovat: lähdesivun otsikko sellaisenaan.")
+    def sources_field():
+        return Field(min_length=1, description="Lähteet, joista tietueen tiedot ovat: vähintään yksi. Sivun lopussa ne näkyvät otsikolla Lähteet.")
 
-    class Programme(Strict):
+    class Programme(_Sourced):
         """Ohjelma tai kokeilu, johon kuuluu alueellisia hankkeita (esimerkiksi THL:n kokeiluhanke 2020–2021)."""
 
         kind: Literal["programme"] = Field(description="Tietueen laji: programme (ohjelma).")
@@ -239,9 +363,9 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         intro: Text = Field(description="Johdanto: mikä ohjelma oli. Kappaleet erotetaan tyhjällä rivillä.")
         start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
         end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)
-        source: NonEmpty = source_field()
+        sources: list[Source] = sources_field()
 
-    class Project(Strict):
+    class Project(_Sourced):
         """Hanke. Alueellinen hanke kuuluu ohjelmaan (programme)."""
 
         kind: Literal["project"] = Field(description="Tietueen laji: project (hanke).")
@@ -258,14 +382,15 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         quotes: list[Quote] = Field(default_factory=list, description="Lainaukset raporteista tai verkkosivuilta, sanatarkasti.")
         background: list[Text] = Field(default_factory=list, description="Taustatietoja, yksi asia kerrallaan.")
         funding: Optional[Text] = Field(default=None, description="Rahoitus: kuka rahoitti ja millä rahalla.")
+        grant: Optional[Grant] = Field(default=None, description="Valtionavustus, jonka hanke sai (alueelliset hankkeet). Näkyy hankkeen sivulla; ohjelman sivu laskee avustukset yhteen.")
         universities: list[Text] = Field(default_factory=list, description="Mukana olleet ammattikorkeakoulut.", json_schema_extra=PROPER_NAMES)
         pilots: list[Text] = Field(default_factory=list, description="Pilotit (kokeilupaikat).", json_schema_extra=PROPER_NAMES)
         partners: list[Text] = Field(default_factory=list, description="Valtakunnalliset kumppanit.", json_schema_extra=PROPER_NAMES)
         website: Optional[Website] = Field(default=None, description="Sivusto, jolle hankkeen aineistot on koottu.")
-        link: Optional[Link] = Field(default=None, description="Linkki hankkeen omiin tietoihin ('Tutustu tarkemmin').")
-        source: NonEmpty = source_field()
+        link: Optional[Link] = Field(default=None, description="Linkki hankkeen omalle sivulle (tai parhaalle julkiselle sivulle hankkeesta).")
+        sources: list[Source] = sources_field()
 
-    class Publication(Strict):
+    class Publication(_Sourced):
         """Julkaisu, video tai diasarja. Kuuluu hankkeeseen (project)."""
 
         kind: Literal["publication"] = Field(description="Tietueen laji: publication (julkaisu).")
@@ -276,10 +401,18 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         language: Language = Field(description="Julkaisun oma kieli: fi, sv tai en.")
         year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description="Julkaisuvuosi kokonaislukuna, esimerkiksi 2019. Jätä pois, jos vuotta ei tiedetä.")
         link: Optional[Link] = Field(default=None, description="Linkki julkaisuun.")
-        source: NonEmpty = source_field()
+        sources: list[Source] = sources_field()
+
+        @model_validator(mode="after")
+        def _extent_in_the_unit_of_its_type(self):
+            wanted = UNIT_OF_TYPE[self.type]
+            if self.extent.unit != wanted:
+                _raise([_problem(("extent", "unit"), "a {type} is measured in {wanted}, not {unit}: write unit: {wanted} (or correct the type)",
+                                 type=self.type, wanted=wanted, unit=self.extent.unit, value=self.extent.unit)], "Publication")
+            return self
 
     Record = Annotated[Union[Programme, Project, Publication], Field(discriminator="kind")]
-    return Schema(variants, Text, Quote, Link, Programme, Project, Publication, Record)
+    return Schema(variants, Text, Quote, Link, Grant, Programme, Project, Publication, Record)
 
 
 # ── Site settings and interface strings (site.yml) ────────────────────────────────────────

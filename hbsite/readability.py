@@ -16,14 +16,18 @@ from functools import lru_cache
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A sentence ends at . ! ? or a colon/semicolon followed by a capital, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[:;])\s+(?=[A-ZÅÄÖ])")
-# Abbreviations that selkokieli writes out ("esimerkiksi", not "esim.").
-DOTTED_ABBREVIATIONS = (
-    "esim.", "mm.", "ym.", "jne.", "ns.", "n.", "ks.", "yms.", "ts.", "vrt.", "tms.", "ko.", "ao.",
-    "kts.", "puh.", "klo.", "s.", "v.", "nk.", "em.", "yo.", "huom.", "lk.", "ry.", "oy.",
+# Acronyms, in any alphabet: two or more capitals, as a word or a word's first part before a
+# hyphen (THL, HB, AMK, HB-malli). Which abbreviations with a full stop a language has
+# ("esim.", "t.ex.") is data: terms.yml → abbreviations, per variant.
+_ACRONYM = re.compile(r"(?<![\w-])([^\W\d_]{2,})(?=[-\s.,:;!?)»”\"']|$)")
+# Letter-dot-letter-dot forms ("t.ex.", "e.g.", "u.s.a.") are abbreviations in any language.
+_DOTTED_GENERIC = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.(?:[^\W\d_]{1,3}\.)+")
+
+VOIKKO_MISSING = (
+    "libvoikko with its Finnish dictionary is needed to measure the easy-to-read texts, and it is not installed: "
+    "install it with `sudo apt-get install libvoikko1 voikko-fi && python3 -m pip install libvoikko` "
+    "(or `bash tools/setup.sh --all`; macOS: `brew install libvoikko` and the voikko-fi dictionary), then run the check again"
 )
-_DOTTED = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in DOTTED_ABBREVIATIONS) + r")(?=\s|$)", re.I)
-# Acronyms: two or more capitals, as a word or a word's first part (THL, HB, AMK, HB-malli).
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?=[-\s.,:;!?)]|$)")
 
 
 class VoikkoMissing(RuntimeError):
@@ -37,30 +41,11 @@ def _voikko():
 
         voikko = libvoikko.Voikko("fi")
     except (ImportError, OSError) as error:
-        raise VoikkoMissing(
-            "libvoikko with the Finnish dictionary is needed for the readability report: "
-            "apt-get install libvoikko1 voikko-fi && pip install libvoikko"
-        ) from error
+        raise VoikkoMissing(VOIKKO_MISSING) from error
     voikko.setMinHyphenatedWordLength(2)
     voikko.setHyphenateUnknownWords(True)
     voikko.setNoUglyHyphenation(False)  # count one-letter syllables too ("a-si-a-kas")
     return voikko
-
-
-def dictionary_id() -> str:
-    """Which libvoikko and Finnish dictionary measure (the build cache keeps results by it)."""
-    import os
-
-    _voikko()  # VoikkoMissing when there is none
-    import libvoikko
-
-    found = [libvoikko.Voikko.getVersion()] + [f"{d.language} {d.variant} {d.description}" for d in libvoikko.Voikko.listDicts()]
-    for folder in filter(None, (os.environ.get("VOIKKO_DICTIONARY_PATH"), os.path.expanduser("~/.voikko"), "/usr/lib/voikko", "/usr/share/voikko", "/etc/voikko")):
-        for where, _, files in sorted(os.walk(folder)):
-            for name in sorted(files):
-                stat = os.stat(os.path.join(where, name))
-                found.append(f"{where}/{name} {stat.st_size} {stat.st_mtime_ns}")
-    return "\n".join(found)
 
 
 @lru_cache(maxsize=20000)
@@ -78,27 +63,68 @@ def syllables(word: str) -> int:
     return 1 + sum(1 for ch in pattern if ch in "-=")
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the text, without the spaces around it."""
+    spans = []
+    start = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        if WORD.search(piece):
+            left = len(piece) - len(piece.lstrip())
+            spans.append((start + left, start + len(piece.rstrip())))
+        if match:
+            start = match.end()
+    return spans
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if WORD.search(s)]
+    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def abbreviations(text: str) -> list[str]:
-    return [m.group(0) for m in _DOTTED.finditer(text)] + _ACRONYM.findall(text)
+def abbreviation_spans(text: str, dotted: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """(offset, form) of every abbreviation: the known ones with a full stop (`dotted`, from
+    terms.yml), letter-dot-letter-dot forms, and acronyms (two or more capitals)."""
+    found: dict[int, str] = {}
+    if dotted:
+        known = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(dotted, key=len, reverse=True)) + r")(?=\s|$|[,;:)])", re.I)
+        for match in known.finditer(text):
+            found[match.start()] = match.group(1)
+    for match in _DOTTED_GENERIC.finditer(text):
+        found.setdefault(match.start(), match.group(0))
+    for match in _ACRONYM.finditer(text):
+        if match.group(1).isupper():
+            found.setdefault(match.start(), match.group(1))
+    return sorted(found.items())
+
+
+def abbreviations(text: str, dotted: tuple[str, ...] = ()) -> list[str]:
+    return [form for _, form in abbreviation_spans(text, dotted)]
+
+
+def is_long_for_wiio(word: str) -> bool:
+    """A word that raises the Wiio grade: its base form has four or more syllables."""
+    return not word.isdigit() and syllables(base_form(word)) >= 4
+
+
+def is_long_for_lix(word: str) -> bool:
+    """A word that raises LIX: more than six letters."""
+    return len(word) > 6
 
 
 def wiio(text: str) -> float:
     found = [w for w in words(text) if not w.isdigit()]
     if not found:
         return 0.0
-    long_words = sum(1 for w in found if syllables(base_form(w)) >= 4)
+    long_words = sum(1 for w in found if is_long_for_wiio(w))
     return 2.7 + 30 * long_words / len(found)
 
 
-def measure(text: str, names: str = "") -> dict:
+def measure(text: str, names: str = "", dotted: tuple[str, ...] = ()) -> dict:
     """Wiio, mean and longest sentence, abbreviations — for one Finnish (selkosuomi) text.
 
     `names` are names of organisations and places that go with the text: they are checked for
@@ -114,7 +140,7 @@ def measure(text: str, names: str = "") -> dict:
         "mean_sentence_words": sum(counts) / max(len(parts), 1),
         "longest_sentence_words": every_counts[longest],
         "longest_sentence": every[longest] if every else "",
-        "abbreviations": abbreviations(text) + abbreviations(names),
+        "abbreviations": abbreviations(text, dotted) + abbreviations(names, dotted),
     }
 
 

@@ -3,7 +3,7 @@
 Content is data, never markup: every value a template prints goes through `finalize`, which
 escapes it for HTML and for Markdown, so `<script>`, `[x](javascript:…)` or `{{ 7*7 }}` in
 a record show as literal text. Only helpers defined here return `Markup` (trusted output).
-Record values are never rendered as templates; the hand-written pages in `pages/` are
+Record values are never rendered as templates; the hand-written pages in `docs/<variant>/` are
 templates, run in Jinja's sandbox.
 """
 from __future__ import annotations
@@ -55,6 +55,22 @@ def _date(iso: str) -> str:
     return f"{int(day)}.{int(month)}.{year}"
 
 
+NBSP = "\u00a0"
+# Interface strings (site.yml) that the helpers below use, besides those the templates name.
+STRINGS_IN_CODE = ("money", "grant_sentence", "grant_total_partial", "source_read", "number_words",
+                   "in_lang_fi", "in_lang_sv", "in_lang_en")
+
+
+def grouped(amount: int) -> str:
+    """535952 → "535 952" with no-break spaces between the thousands (Finnish and Swedish)."""
+    return f"{amount:,}".replace(",", NBSP)
+
+
+def md_escape_nbsp(value: Any) -> Markup:
+    """md_escape that keeps no-break spaces (md_escape folds every space into one plain space)."""
+    return Markup(NBSP).join(md_escape(part) for part in str(value).split(NBSP))
+
+
 class VariantText(str):
     """A record text in one variant, with the language it is really in when that differs from
     the page's: a Swedish text identical to the Finnish one is a name kept in Finnish
@@ -96,6 +112,7 @@ class Page:
     variant: str
     path: str  # e.g. "hankkeet/hebu-vantaa.md"
     markdown: str
+    hand_written: bool = False  # the rendering of docs/<variant>/<path> (goes to build/pages/)
 
 
 # Where each kind of page lives inside a variant folder. URLs follow with directory URLs.
@@ -107,13 +124,9 @@ NOT_FOUND = "404.md"
 # Front matter the renderer adds to a hand-written page: a variant's "not found" page is no
 # search result.
 FRONT_MATTER = {NOT_FOUND: "---\nsearch:\n  exclude: true\n---\n"}
-HAND_WRITTEN = {  # pages/<name>.<variant>.md → path
-    "index": HOME,
-    "hankkeet": PROJECTS_INDEX,
-    "julkaisut": PUBLICATIONS_INDEX,
-    "saavutettavuusseloste": STATEMENT,
-    "404": NOT_FOUND,
-}
+# The hand-written pages: docs/<variant>/<path>, committed. They are Jinja templates (sandboxed)
+# rendered with the records; the rendering goes to build/pages/, where MkDocs reads it.
+HAND_WRITTEN = (HOME, PROJECTS_INDEX, PUBLICATIONS_INDEX, STATEMENT, NOT_FOUND)
 
 
 def record_path(entry: Entry) -> str:
@@ -177,7 +190,7 @@ class Renderer:
         common = dict(undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env = jinja2.Environment(loader=loader, **common)
-        self.pages_env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root / "pages")), **common)
+        self.pages_env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root / "docs")), **common)
         for env in (self.env, self.pages_env):
             env.filters.update(md=md_inline, paragraphs=md_paragraphs_lang, attr=attr)
 
@@ -209,10 +222,113 @@ class Renderer:
                 return Markup(f"[{label_md}]({link_to(target)}){{{extra.strip()}}}")
             return Markup(f"[{label_md}]({link_to(target)})")
 
-        def external(url: str, label: Any) -> Markup:
+        def external(url: str, label: Any, lang: str | None = None) -> Markup:
+            """A link out of the site. `lang` is the target page's language: when it is not the
+            page's, the link text says so ("(på finska)") and the link carries hreflang."""
             # Schema allows only https/http/mailto; the URL is escaped for Markdown's link syntax.
             safe = url.replace("\\", "%5C").replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-            return Markup(f"[{md_inline(label)}](<{safe}>)")
+            label_md = label if isinstance(label, Markup) else md_inline(label)
+            if lang and lang != variant.lang:
+                return Markup(f'[{label_md} {in_language(lang)}](<{safe}>){{hreflang="{attr(lang)}"}}')
+            return Markup(f"[{label_md}](<{safe}>)")
+
+        # ── languages of what a page links to (issue #9) ──
+        def in_language(lang: str) -> Markup:
+            """"(på finska)": the note for something in language `lang` (site.yml in_lang_<lang>)."""
+            return md_escape(t(f"in_lang_{lang}"))
+
+        def target(link) -> Any:
+            """The target a page links to: the one in the page's language, else the first (None: none known)."""
+            if link is None or not link.targets:
+                return None
+            return next((x for x in link.targets if x.lang == variant.lang), link.targets[0])
+
+        def outbound(link, label: Any = None) -> Markup | None:
+            """A record's link (project or publication) as Markdown, or None when no target is known."""
+            chosen = target(link)
+            if chosen is None:
+                return None
+            return external(chosen.url, text(link.text) if label is None else label, chosen.lang)
+
+        def source_entry(source) -> Markup:
+            """One source: publisher, title (a link when the address is known), its language when
+            not the page's, and the day it was read."""
+            other = source.lang != variant.lang
+            title = VariantText(source.title, source.lang if other else None)
+            if source.url:
+                shown = external(source.url, title, source.lang)
+            else:
+                shown = Markup(f"{md_inline(title)} {in_language(source.lang)}") if other else md_inline(title)
+            publisher = md_inline(VariantText(source.publisher, source.lang if other else None)) if source.publisher else None
+            read = md_escape(t("source_read", date=_date(source.read_on)))
+            return Markup(f"{publisher}: {shown}, {read}") if publisher else Markup(f"{shown}, {read}")
+
+        def source_entries(sources) -> Markup:
+            """Every source on one line (a publication's sources in a list)."""
+            return Markup("; ").join(source_entry(s) for s in sources)
+
+        # ── money and counts: computed from the records, never typed (issue #9) ──
+        def date(iso: str) -> str:
+            return _date(iso) if iso else t("gap")
+
+        def money(amount: int) -> Markup:
+            """535952 → "535 952 €" / "535 952 euroa" (site.yml money), with no-break spaces."""
+            return md_escape_nbsp(t("money", amount=grouped(amount)).replace(" ", NBSP))
+
+        def grant_sentence(grant) -> Markup:
+            """The plain sentence that says how much the state gave (site.yml grant_sentence)."""
+            amount = t("money", amount=grouped(grant.amount)).replace(" ", NBSP)
+            return md_escape_nbsp(t("grant_sentence", amount=amount))
+
+        def _record(slug: str, kind: str, helper: str):
+            entry = self.by_slug.get(slug)
+            if entry is None or entry.kind != kind:
+                raise KeyError("{helper}('{slug}'): there is no {kind} '{slug}' — write the file name of a {kind} without .yml".format(helper=helper, slug=slug, kind=kind))
+            return entry
+
+        def count_projects(programme: str | None = None) -> int:
+            """How many projects the programme has (all projects without an argument)."""
+            if programme is None:
+                return len(self.records.projects)
+            return len(self.records.projects_of(_record(programme, "programme", "count_projects").slug))
+
+        def count_publications(project: str | None = None) -> int:
+            """How many publications the project has (all publications without an argument)."""
+            if project is None:
+                return len(self.records.publications)
+            return len(self.records.publications_of(_record(project, "project", "count_publications").slug))
+
+        def count_items(slug: str, field: str) -> int:
+            """How many items a list field of a record has, e.g. count_items('avain-kansalaisuuteen', 'pilots')."""
+            entry = self.by_slug.get(slug)
+            if entry is None:
+                raise KeyError("count_items('{slug}', '{field}'): there is no record '{slug}' — write the file name of a record without .yml".format(slug=slug, field=field))
+            value = getattr(entry.record, field, None)
+            if not isinstance(value, list):
+                raise KeyError("count_items('{slug}', '{field}'): '{field}' is not a list field of a {kind} — use one of: {fields}".format(
+                    slug=slug, field=field, kind=entry.kind, fields=", ".join(n for n, v in entry.record if isinstance(v, list))))
+            return len(value)
+
+        def number_word(n: int) -> str:
+            """A count in running text as the variant writes it: the n-th word of site.yml
+            number_words ("yhdeksän", "nio"), digits beyond the list."""
+            words = t("number_words").split()
+            return words[n] if 0 <= n < len(words) else str(n)
+
+        def grants_of(programme: str) -> list:
+            return [e.record.grant for e in self.records.projects_of(_record(programme, "programme", "grant_total").slug) if e.record.grant]
+
+        def grant_total(programme: str) -> Markup | None:
+            """The sum of the programme's projects' state grants ("2 926 400 €"), with a note when
+            some projects have no grant recorded; None when none has."""
+            grants = grants_of(programme)
+            if not grants:
+                return None
+            total = money(sum(g.amount for g in grants))
+            projects = len(self.records.projects_of(programme))
+            if len(grants) < projects:
+                return Markup(f"{total} {md_escape(t('grant_total_partial', known=len(grants), count=projects))}")
+            return total
 
         def original(value) -> VariantText:
             """Text kept in its original language (a title, a quote), printed with its lang."""
@@ -250,7 +366,11 @@ class Renderer:
             return Markup(", ").join(md_inline(text(o.name)) for o in organisers)
 
         return dict(t=t, text=text, link=link, link_to=link_to, external=external, original=original,
-                    translation=translation, setting=setting, period=period, names=names)
+                    translation=translation, setting=setting, period=period, names=names,
+                    in_language=in_language, target=target, outbound=outbound, source_entry=source_entry,
+                    source_entries=source_entries, date=date, money=money, grant_sentence=grant_sentence,
+                    count_projects=count_projects, count_publications=count_publications,
+                    count_items=count_items, number_word=number_word, grant_total=grant_total)
 
     def _context(self, variant: Variant, current: str) -> dict[str, Any]:
         return dict(
@@ -281,25 +401,20 @@ class Renderer:
         for entry in self.records.programmes:
             for number in range(1, page_count(self.records.projects_of(entry.slug)) + 1):
                 path = list_page_path(record_path(entry), number)
-                pages.append(self.page(variant, path, lambda: self._render("programme.md.j2", variant, path, entry=entry, number=number)))
+                pages.append(Page(variant.key, path, self._render("programme.md.j2", variant, path, entry=entry, number=number)))
         for entry in self.records.projects:
             path = record_path(entry)
-            pages.append(self.page(variant, path, lambda: self._render(
+            pages.append(Page(variant.key, path, self._render(
                 "project.md.j2", variant, path, entry=entry, publications=self.records.publications_of(entry.slug))))
-        for name, path in HAND_WRITTEN.items():
-            pages.append(self.page(variant, path, lambda: self._hand_written(name, variant, path)))
+        for path in HAND_WRITTEN:
+            pages.append(Page(variant.key, path, self._hand_written(variant, path), hand_written=True))
         for number in range(2, page_count(self.records.publications) + 1):
             path = list_page_path(PUBLICATIONS_INDEX, number)
-            pages.append(self.page(variant, path, lambda: self._render("publication_page.md.j2", variant, path, number=number)))
+            pages.append(Page(variant.key, path, self._render("publication_page.md.j2", variant, path, number=number)))
         return pages
 
-    def page(self, variant: Variant, path: str, render: Callable[[], str]) -> Page:
-        """One page; `render()` gives its Markdown (called at once, or not at all by a subclass
-        that still has the Markdown from an earlier run: hbsite/cache.py)."""
-        return Page(variant.key, path, render())
-
-    def _hand_written(self, name: str, variant: Variant, path: str) -> str:
-        template = f"{name}.{variant.key}.md"
+    def _hand_written(self, variant: Variant, path: str) -> str:
+        template = f"{variant.folder}/{path}"
         context = self._context(variant, path)
         used = self._names_used(template)
         # The two lists are rendered only for the pages that print them (at 1,000 records they

@@ -50,6 +50,11 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
             lines.append(f"{indent}{name}: {fixed[name]}{_comment(description)}")
         elif plain_texts:  # every variant's text (or translation) is written out, empty
             lines.append(f'{indent}{name}: ""')
+        elif inner is not None and _is_list(annotation) and _starts_empty(info):
+            lines.append(f"{indent}{name}: []{_comment(description)}")
+            item = _fields(inner, indent + "    ", {}, _skip_for(inner))
+            item[0] = indent + "  - " + item[0].lstrip()
+            lines += [f"{indent}# {line[len(indent):]}" for line in item]  # the shape, to copy
         elif inner is not None and _is_list(annotation):
             lines.append(f"{indent}{name}:{_comment(description, note)}")
             item = _fields(inner, indent + "    ", {}, _skip_for(inner))
@@ -58,6 +63,8 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
         elif inner is not None:
             lines.append(f"{indent}{name}:{_comment(description, note)}")
             lines += _fields(inner, indent + "  ", {}, _skip_for(inner))
+        elif _is_list(annotation):  # a list of plain values (a source's supports): empty, to fill in
+            lines.append(f"{indent}{name}: []{_comment(description)}")
         elif literal_values(annotation):
             options = [str(o) for o in literal_values(annotation) if o != ""]
             default = info.default if isinstance(info.default, str) else ""
@@ -73,6 +80,11 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
         else:
             lines.append(f'{indent}{name}: ""{_comment(description)}')
     return lines
+
+
+def _starts_empty(info) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("x-starts-empty"))
 
 
 def _skip_for(model: type[BaseModel]) -> frozenset:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,8 +328,8 @@ class _Seen:
     kind: str | None
 
 
-def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None, load=load_text) -> tuple[Records, list[Problem]]:
-    """`load` parses one file's text (hbsite.load.load_text; the build passes its cached one)."""
+def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None) -> tuple[Records, list[Problem]]:
+    """Every record file under `projects_dir` (projects/): the valid records and every problem."""
     projects_dir = projects_dir or root / "projects"
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -356,7 +357,7 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
             seen.append(_Seen(slug, shown, None))
             continue
         problems.extend(check_schema_line(text, schema_line(path, root), shown))
-        document, found = load(text, shown)
+        document, found = load_text(text, shown)
         problems.extend(found)
         if document is None:
             seen.append(_Seen(slug, shown, None))  # unreadable: its own problem says why
@@ -381,14 +382,138 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
         except ValidationError as error:
             problems.extend(messages.problems(document, model, error))
             continue
-        if not found:
+        extra = _value_problems(document)
+        problems.extend(extra)
+        if not found and not extra:
             entries.append(Entry(slug, shown, record, document))
 
     records = Records()
     for entry in sorted(entries, key=lambda e: e.slug):
         getattr(records, {"programme": "programmes", "project": "projects", "publication": "publications"}[entry.kind]).append(entry)
     problems.extend(_cross_checks(records, seen))
+    problems.extend(_same_names(records, variants))
     return records, sorted(set(problems))
+
+
+# ── what a record's values may not do, beyond the schema ─────────────────────────────────
+MAX_TEXT_CHARS = 5000
+TOO_LONG = "this text is {length} characters long, at most {limit}: a text this long is not read on a web page and cannot be reviewed — shorten it or split it"
+URL_TOO_LONG = "this web address is {length} characters long, at most {limit}: copy the page's own short address from the browser's address bar"
+URL_USER = "the address has a user name or password before '@' ({shown}): the link would go to '{host}', not to the site the text before '@' names, and a password must never be in a page — write the address without it"
+URL_LOOKALIKE_HOST = "the site name '{host}' has letters of another alphabet ({letters}) that only look like Latin ones: the link would go to another site than it seems — type the address with the keyboard"
+URL_PUNYCODE = "the site name is written in its coded form '{host}', which reviewers cannot read: write it with its letters, '{readable}'"
+URL_LOOKALIKE_CHAR = "the address has '{char}' ({code} {name}), which only looks like '{looks}': copy the address again from the browser's address bar"
+URL_NUMERIC_HOST = "the address goes to '{host}', a machine's number or a local name, not a public site: write the site's own address (https://www.example.fi/…)"
+_LOOKALIKE_PUNCTUATION = {"\u2215": "/", "\u2044": "/", "\u29f8": "/", "\uff0f": "/", "\u2024": ".", "\uff0e": ".", "\u3002": ".",
+                          "\uff1a": ":", "\ua789": ":", "\u02d0": ":", "\uff03": "#", "\uff1f": "?", "\uff20": "@", "\u2010": "-", "\u2011": "-"}
+_IP = re.compile(r"^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])$")
+
+
+def _strings(value, path: tuple = ()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _value_problems(document: Document) -> list[Problem]:
+    """Absurdly long texts, and web addresses that would take a reader somewhere else than
+    they seem to (user:password@, lookalike letters in the site name, coded site names,
+    lookalike slashes and dots, addresses of machines)."""
+    problems = []
+    for path, value in _strings(document.data):
+        if len(value) > MAX_TEXT_CHARS:
+            problems.append(document.problem(path, TOO_LONG.format(length=len(value), limit=MAX_TEXT_CHARS)))
+        if re.match(r"(?i)https?://", value.strip()):
+            problems.extend(document.problem(path, message) for message in url_problems(value.strip()))
+    return problems
+
+
+def url_problems(url: str) -> list[str]:
+    """What is wrong with a web address that the schema's pattern accepts (empty: nothing)."""
+    import unicodedata
+    from urllib.parse import urlsplit
+
+    if len(url) > 2000:
+        return [URL_TOO_LONG.format(length=len(url), limit=2000)]
+    out = []
+    for char in url:
+        if char in _LOOKALIKE_PUNCTUATION:
+            out.append(URL_LOOKALIKE_CHAR.format(char=char, code=f"U+{ord(char):04X}", name=unicodedata.name(char, ""), looks=_LOOKALIKE_PUNCTUATION[char]))
+            return out
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return out
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, host = netloc.rsplit("@", 1)
+        return [URL_USER.format(shown=user + "@", host=host.split(":")[0])]
+    host = (parts.hostname or "").rstrip(".")
+    if _IP.match(netloc.split(":")[0] if not netloc.startswith("[") else netloc.split("]")[0] + "]") or "." not in host:
+        return [URL_NUMERIC_HOST.format(host=host or netloc)]
+    labels = host.split(".")
+    readable = []
+    for label in labels:
+        if label.lower().startswith("xn--"):
+            try:
+                readable.append(label[4:].encode("ascii").decode("punycode"))
+            except (UnicodeError, ValueError):
+                readable.append(label)
+        else:
+            readable.append(label)
+    shown = ".".join(readable)
+    foreign = sorted({ch for ch in shown if not ch.isascii() and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")})
+    if foreign:
+        letters = ", ".join(f"'{ch}' {unicodedata.name(ch, '')}" for ch in foreign)
+        return [URL_LOOKALIKE_HOST.format(host=shown, letters=letters)]
+    if shown != host:
+        return [URL_PUNYCODE.format(host=host, readable=shown)]
+    return out
+
+
+def _same_names(records: Records, variants: tuple[Variant, ...]) -> list[Problem]:
+    """Two records with the same name in a variant look like one record in every list and
+    link: the second is refused, naming the first."""
+    problems = []
+    for field_name in ("name", "short_name"):
+        seen: dict[tuple[str, str], tuple[Entry, tuple]] = {}
+        for entry in records.programmes + records.projects:
+            for variant in variants:
+                path = (field_name, variant.key)
+                text = entry.document.value(path)
+                if not isinstance(text, str):
+                    continue
+                key = (variant.key, " ".join(text.casefold().split()))
+                if key in seen:
+                    first, first_path = seen[key]
+                    line, column = first.document.position(first_path)
+                    problems.append(entry.document.problem(path, SAME_NAME.format(
+                        field=".".join(path), text=" ".join(text.split()), other=first.file, line=line, column=column)))
+                else:
+                    seen[key] = (entry, path)
+    seen_titles: dict[str, tuple[Entry, tuple]] = {}
+    for entry in records.publications:
+        path = ("title", "text")
+        text = entry.document.value(path)
+        if not isinstance(text, str):
+            continue
+        key = " ".join(text.casefold().split())
+        if key in seen_titles:
+            first, first_path = seen_titles[key]
+            line, column = first.document.position(first_path)
+            problems.append(entry.document.problem(path, SAME_NAME.format(
+                field="title.text", text=" ".join(text.split()), other=first.file, line=line, column=column)))
+        else:
+            seen_titles[key] = (entry, path)
+    return problems
+
+
+SAME_NAME = "{field}: '{text}' is already the name of another record ({other}:{line}:{column}): two records with one name look like one in every list and link — give this one its own name"
 
 
 def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:

@@ -9,15 +9,64 @@ import yaml
 PLUGIN = "hb-i18n"
 
 
+GRADES = ("wiio", "lix")
+
+
+@dataclass(frozen=True)
+class Readability:
+    """A variant's readability measure and targets, as data (mkdocs.yml → the variant's
+    `readability:`). `grade`: wiio (Finnish: base forms from Voikko) or lix (any language).
+    A target left out is not checked; without any target the grade is only reported."""
+
+    grade: str
+    grade_max: float | None = None  # per page
+    mean_sentence_max: float | None = None  # words, per page
+    sentence_max: int | None = None  # words, every sentence
+    abbreviations: bool = True  # False: no "esim.", no acronyms such as "THL"
+
+    @property
+    def has_targets(self) -> bool:
+        return any(v is not None for v in (self.grade_max, self.mean_sentence_max, self.sentence_max)) or not self.abbreviations
+
+
+_READABILITY_KEYS = {"grade", "grade_max", "mean_sentence_max", "sentence_max", "abbreviations"}
+
+
+def _readability(value, where: str) -> Readability | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: readability must be a block such as 'grade: wiio' with its targets (grade_max, mean_sentence_max, sentence_max, abbreviations), not '{value}'")
+    unknown = sorted(set(value) - _READABILITY_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: readability: unknown setting '{unknown[0]}' — the settings are {', '.join(sorted(_READABILITY_KEYS))}")
+    grade = value.get("grade")
+    if grade not in GRADES:
+        raise ValueError(f"{where}: readability: grade must be one of {', '.join(GRADES)}, not '{grade}'")
+    for name in ("grade_max", "mean_sentence_max", "sentence_max"):
+        number = value.get(name)
+        if number is not None and (isinstance(number, bool) or not isinstance(number, (int, float)) or number <= 0):
+            raise ValueError(f"{where}: readability: {name} must be a number above 0, not '{number}'")
+    if not isinstance(value.get("abbreviations", True), bool):
+        raise ValueError(f"{where}: readability: abbreviations must be true (allowed) or false (refused)")
+    return Readability(
+        grade=grade,
+        grade_max=value.get("grade_max"),
+        mean_sentence_max=value.get("mean_sentence_max"),
+        sentence_max=value.get("sentence_max"),
+        abbreviations=value.get("abbreviations", True),
+    )
+
+
 @dataclass(frozen=True)
 class Variant:
     key: str  # folder, URL segment and text key: "fi", "sv", "selko"
     lang: str  # BCP 47 tag of the text: "fi", "sv", "fi"
     name: str  # the variant's own name: "Svenska"
     default: bool
-    # Which readability measure the build report applies to this variant's texts:
-    # "selkokieli" (easy-to-read Finnish: Wiio and sentence targets) or "lix" (Swedish).
-    readability: str | None = None
+    # How this variant's texts are measured, and the targets `check` holds them to
+    # (mkdocs.yml: the variant's `readability:` block); None: not measured.
+    readability: Readability | None = None
 
     @property
     def folder(self) -> str:
@@ -47,7 +96,7 @@ def read_variants(mkdocs_yml: Path) -> tuple[Variant, ...]:
                     lang=item.get("lang", item["locale"]),
                     name=item["name"],
                     default=bool(item.get("default")),
-                    readability=item.get("readability"),
+                    readability=_readability(item.get("readability"), f"{mkdocs_yml.name}: variant '{item['locale']}'"),
                 )
                 for item in languages
                 if item.get("build", True)

@@ -1,18 +1,17 @@
 """Shared fixtures: the real site, built once per test session from the real records."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from static_server import serve  # noqa: E402  (tools/ is not a package)
 
 
 def run(cmd: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
@@ -30,19 +29,12 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
-    """Serve the built site on 127.0.0.1 (a free port) for browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    """Serve the built site on 127.0.0.1 (a free port) as a static host does (404.html for a
+    missing address, gzip), for the browser tests."""
+    server, url = serve(site_dir)
+    yield url
     server.shutdown()
 
 
@@ -50,8 +42,22 @@ def site_url(site_dir) -> str:
 def repo_copy(tmp_path) -> Path:
     """A throw-away copy of the repo (without generated output) for tests that edit records."""
     dest = tmp_path / "repo"
-    ignore = shutil.ignore_patterns(".git", "site", "docs", "node_modules", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, dest, ignore=ignore)
+    return copy_repo(dest)
+
+
+def tracked_files() -> list[str]:
+    """The files git tracks, plus new ones it does not ignore: the repo as a fresh clone has it."""
+    listed = run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT)
+    assert listed.returncode == 0, listed.stderr
+    return [name for name in listed.stdout.split("\0") if name and (ROOT / name).is_file()]
+
+
+def copy_repo(dest: Path) -> Path:
+    """A copy of the repository without anything generated or installed."""
+    for name in tracked_files():
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
     return dest
 
 
@@ -60,7 +66,8 @@ def repo_copy(tmp_path) -> Path:
 # installed by `bash tools/setup.sh --all` (tools/ensure_tools.sh). With CI=true a missing tool
 # fails the test; outside CI the test is skipped with the install hint.
 
-CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+# CI is on for any value but an empty one, 0, false, no or off (the rule of tools/ensure_tools.sh).
+CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
 INSTALL_HINT = "bash tools/setup.sh --all"
 CHROMIUM = os.environ.get("HB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's Chromium as root on a small machine without a GPU, talking to nobody but us.

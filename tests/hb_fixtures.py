@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from hbsite.model import PublicationType, Role, Unit
-from hbsite.render import HAND_WRITTEN
+from hbsite.render import HAND_WRITTEN, STRINGS_IN_CODE
 from hbsite.validate import schema_line
 from hbsite.variants import read_variants
 
@@ -38,17 +38,26 @@ def translations(label: str, original: str = "fi") -> dict[str, str]:
     return {key: f"{label} ({key})" for key in KEYS if key != original}
 
 
+def source(title: str, url: str = "", publisher: str = "", lang: str = "fi", supports: list[str] | None = None) -> dict:
+    """One entry of a record's sources (read on a fixed day in the past)."""
+    data = {"url": url, "publisher": publisher, "title": title, "lang": lang, "read_on": "2026-12-01"}
+    if supports:
+        data["supports"] = supports
+    return data
+
+
 def programme() -> dict:
     return {
         "kind": "programme",
-        "name": T("Kokeiluhanke 2020–2021"),
-        "short_name": T("Kokeiluhanke"),
-        "summary": T("Kokeilun tiivistelmä"),
-        "organiser": T("THL"),
+        "name": T("Kokeilu 2020–2021"),
+        "short_name": T("Kokeilu"),
+        "summary": T("Kokeilun kuvaus"),
+        "organiser": T("Terveyden ja hyvinvoinnin laitos"),
         "intro": T("Kokeilun johdanto"),
         "start": "2020-01-08",
         "end": "2021-12-31",
-        "source": "Alueelliset hankkeet Suomen mallia rakentamassa",
+        "sources": [source("Alueelliset hankkeet Suomen mallia rakentamassa", url="https://example.org/alueelliset-hankkeet",
+                           publisher="Suunta", supports=["start", "end"])],
     }
 
 
@@ -56,9 +65,9 @@ def project() -> dict:
     return {
         "kind": "project",
         "programme": PROGRAMME,
-        "name": T("HeBu-Vantaa"),
+        "name": T("Vantaan HeBu"),
         "short_name": T("HeBu"),
-        "summary": T("Hankkeen tiivistelmä"),
+        "summary": T("Hankkeen kuvaus"),
         "organisers": [{"name": T("Vantaan kaupunki"), "role": "administrator"}],
         "region": T("Vantaa"),
         "aims": T("Tavoitteet"),
@@ -68,28 +77,32 @@ def project() -> dict:
             "translations": translations("Lainauksen käännös"),
             "source": T("Ote loppuraportista"),
         }],
-        "link": {"url": "", "text": T("Lisätietoa HeBu-hankkeesta")},
-        "source": "Alueelliset hankkeet Suomen mallia rakentamassa",
+        "grant": {"amount": 535952, "decided_on": "2020-09-17", "grantor": T("Sosiaali- ja terveysministeriö"), "recipient": T("Vantaan kaupunki")},
+        "link": {"text": T("Lue lisää HeBusta"), "targets": []},
+        "sources": [
+            source("Alueelliset hankkeet Suomen mallia rakentamassa"),
+            source("Valtionavustukset 2020", url="https://example.org/avustukset", publisher="Sosiaali- ja terveysministeriö", supports=["grant"]),
+        ],
     }
 
 
 def standalone() -> dict:
     return {
         "kind": "project",
-        "name": T("Avain kansalaisuuteen"),
+        "name": T("Avain"),
         "short_name": T("Avain"),
-        "summary": T("Avaimen tiivistelmä"),
-        "organisers": [{"name": T("Metropolia"), "role": "coordinator"}, {"name": T("STM"), "role": "funder"}],
+        "summary": T("Avaimen kuvaus"),
+        "organisers": [{"name": T("Metropolia"), "role": "coordinator"}, {"name": T("Ministeriö"), "role": "funder"}],
         "years": "2016–2019",
         "aims": T("Avaimen tavoitteet"),
         "background": [T("Taustaa yksi")],
-        "funding": T("Rahoitus ESR"),
+        "funding": T("Rahaa Euroopasta"),
         "universities": [T("Diak")],
         "pilots": [T("Pilotti Tampere")],
         "partners": [T("Kumppani Kehitysvammaliitto")],
         "website": {"name": "henkilokohtainenbudjetointi.fi", "url": ""},
-        "link": {"url": "https://example.org/avain", "text": T("Avain kansalaisuuteen -hankkeen sivu")},
-        "source": "Avain kansalaisuuteen",
+        "link": {"text": T("Avain-hankkeen sivu"), "targets": [{"url": "https://example.org/avain", "lang": "fi"}]},
+        "sources": [source("Avain kansalaisuuteen", url="https://example.org/avain-lahde", publisher="Suunta")],
     }
 
 
@@ -102,8 +115,8 @@ def publication() -> dict:
         "extent": {"value": 2, "unit": "minutes"},
         "language": "fi",
         "year": 2019,
-        "link": {"url": "", "text": T("Piirrosvideo henkilökohtaisesta budjetoinnista")},
-        "source": "Avain kansalaisuuteen",
+        "link": {"text": T("Video budjetista"), "targets": []},
+        "sources": [source("Avain kansalaisuuteen", url="https://example.org/avain-lahde", publisher="Suunta")],
     }
 
 
@@ -155,31 +168,32 @@ def minimal_site_yml(root: Path) -> str:
     """A site.yml with every interface string the templates and pages use (when the real one
     is not there yet)."""
     used = set()
-    for folder in ("templates", "pages"):
-        for path in (root / folder).glob("*"):
-            used |= set(re.findall(r"\bt\('([a-z_]+)'\)", path.read_text(encoding="utf-8")))
+    for path in [*(root / "templates").glob("*"), *(root / "docs").rglob("*.md")]:
+        used |= set(re.findall(r"\bt\('([a-z_]+)'\)", path.read_text(encoding="utf-8")))
     used |= {f"role_{r}" for r in _literal_values(Role)} | {f"type_{t}" for t in _literal_values(PublicationType)}
     used |= {f"unit_{u}" for u in _literal_values(Unit)} | {f"lang_{k}" for k in ("fi", "sv", "en")}
     used |= {"gap", "not_set", "conformance_full", "conformance_partial", "conformance_none"}
+    used |= set(STRINGS_IN_CODE)
     strings = {key: {k: (f"{{n}} {key}" if key.startswith("unit_") else f"{key} {k}") for k in KEYS} for key in sorted(used)}
     return schema_line(root / "site.yml", root, "schemas/site.schema.json") + "\n" + dump({"settings": {"statement": {}}, "strings": strings})
 
 
 def make_repo(dest: Path, records: bool = True) -> Path:
-    """A small repo: the real mkdocs.yml, templates, pages and site.yml (or stand-ins), and the
-    fixture records. Only `validate`-level tests may rely on the stand-ins."""
+    """A small repo: the real mkdocs.yml, templates, hand-written pages and site.yml (or
+    stand-ins), and the fixture records. Only `validate`-level tests may rely on the stand-ins."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", dest / "templates")
-    (dest / "pages").mkdir()
-    for name in HAND_WRITTEN:
+    for path in HAND_WRITTEN:
         for key in KEYS:
-            source = ROOT / "pages" / f"{name}.{key}.md"
-            target = dest / "pages" / f"{name}.{key}.md"
+            source = ROOT / "docs" / key / path
+            target = dest / "docs" / key / path
+            target.parent.mkdir(parents=True, exist_ok=True)
             if source.exists():
                 shutil.copy2(source, target)
             else:
-                target.write_text(f"# {name} ({key})\n", encoding="utf-8")
+                target.write_text(f"# {path} ({key})\n", encoding="utf-8")
+    shutil.copy2(ROOT / "terms.yml", dest / "terms.yml")
     if (ROOT / "site.yml").exists():
         shutil.copy2(ROOT / "site.yml", dest / "site.yml")
     else:

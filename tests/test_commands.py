@@ -52,8 +52,10 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_check_passes_on_valid_records(repo, capsys, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     assert main(["check"], root=repo) == 0
-    assert capsys.readouterr().out == f"ok: 4 records in {len(KEYS)} variants\n"
-    assert not (repo / "docs").exists(), "check writes nothing"
+    out = capsys.readouterr().out
+    assert out.startswith(f"ok: 4 records in {len(KEYS)} variants\nreadability (selko): ")
+    assert "0 pages miss a target" in out
+    assert not (repo / "build").exists() and not list((repo / "docs").rglob("hankkeet/*-*.md")), "check writes nothing"
 
 
 def test_check_fails_with_exit_status_1_and_file_line_col_messages(repo, capsys, monkeypatch):
@@ -103,18 +105,18 @@ def test_a_missing_interface_text_is_reported_in_site_yml(repo, capsys, monkeypa
 
 def test_a_typo_inside_braces_in_a_hand_written_page(repo, capsys, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    page = repo / "pages" / "hankkeet.sv.md"
+    page = repo / "docs" / "sv" / "hankkeet" / "index.md"
     page.write_text("# Projekt\n\nText.\n\n{{ programme_lst }}\n", encoding="utf-8")
     assert main(["check"], root=repo) == 1
-    assert "pages/hankkeet.sv.md:5:1: the {{ … }} on this line fails ('programme_lst' is undefined)" in capsys.readouterr().err
+    assert "docs/sv/hankkeet/index.md:5:1: the {{ … }} on this line fails ('programme_lst' is undefined)" in capsys.readouterr().err
 
 
 def test_a_syntax_error_inside_braces_in_a_hand_written_page(repo, capsys, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    page = repo / "pages" / "julkaisut.selko.md"
+    page = repo / "docs" / "selko" / "julkaisut" / "index.md"
     page.write_text("# Julkaisut\n\n{{ publication_list }\n", encoding="utf-8")
     assert main(["check"], root=repo) == 1
-    assert "pages/julkaisut.selko.md:3:1: the {{ … }} or {% … %} on this line cannot be read" in capsys.readouterr().err
+    assert "docs/selko/julkaisut/index.md:3:1: the {{ … }} or {% … %} on this line cannot be read" in capsys.readouterr().err
 
 
 # ── the build: everything validated and rendered before anything is written ────────────────
@@ -126,7 +128,7 @@ def test_a_failing_build_changes_nothing_in_docs_or_site(repo, capsys):
     assert len(docs_before) >= 3 * len(KEYS)
     # A valid change and a broken record in the same run: the valid change is not written either.
     name_path = repo / record_path(STANDALONE)
-    name_path.write_text(name_path.read_text(encoding="utf-8").replace("Avaimen tiivistelmä (fi)", "Muutettu tiivistelmä"), encoding="utf-8")
+    name_path.write_text(name_path.read_text(encoding="utf-8").replace("Avaimen kuvaus (fi)", "Muutettu tiivistelmä"), encoding="utf-8")
     break_project(repo)
     assert main([], root=repo) == 1
     assert snapshot(repo / "docs") == docs_before
@@ -157,8 +159,10 @@ def test_a_successful_build_writes_every_variant_and_then_only_changes(repo, cap
 # ── new ────────────────────────────────────────────────────────────────────────────────────
 def fill(text: str) -> str:
     """Fill every empty value of a scaffold the way an editor would."""
-    choices = {"role": "partner", "type": "slide_set", "unit": "pages", "language": "fi"}
+    choices = {"role": "partner", "type": "slide_set", "unit": "pages", "language": "fi", "lang": "fi",
+               "read_on": '"2026-12-01"', "decided_on": '"2020-09-17"'}
     keep_empty = {"url", "start", "end"}
+    has_grant = re.search(r"^grant:", text, re.M) is not None
     out = []
     for number, line in enumerate(text.splitlines(), 1):
         match = re.match(r'^(\s*(?:- )?)(\w+): ""(.*)$', line)
@@ -170,6 +174,10 @@ def fill(text: str) -> str:
                 line = f'{indent}{key}: "Täytetty {key} rivillä {number}"{rest}'
         elif re.match(r"^\s*value:(\s+#.*)?$", line):
             line = line.replace("value:", "value: 12", 1)
+        elif re.match(r"^\s*amount:(\s+#.*)?$", line):
+            line = line.replace("amount:", "amount: 100000", 1)
+        elif has_grant and re.match(r"^\s*supports: \[\]", line):  # a filled grant rests on a source
+            line = line.replace("supports: []", "supports: [grant]", 1)
         out.append(line)
     return "\n".join(out) + "\n"
 
@@ -267,16 +275,19 @@ def test_gaps_report_is_markdown_with_file_and_line(repo, capsys, tmp_path):
     project_text = (repo / record_path(PROJECT)).read_text(encoding="utf-8")
     standalone_text = (repo / record_path(STANDALONE)).read_text(encoding="utf-8")
     expected = [
-        f"| `{record_path(PROJECT)}:{line_of(project_text, 'url:')}` | `link.url` | missing URL",
+        f"| `{record_path(PROJECT)}:{line_of(project_text, 'targets: []')}` | `link.targets` | no link target: the address of the page the link goes to is not known",
+        f"| `{record_path(PROJECT)}:{line_of(project_text, 'url:', after='sources:')}` | `sources[1].url` | missing URL: the address of the source 'Alueelliset hankkeet Suomen mallia rakentamassa' is not recorded",
+        f"| `{record_path(PROJECT)}:{line_of(project_text, 'publisher:', after='sources:')}` | `sources[1].publisher` | missing publisher: who published the source 'Alueelliset hankkeet Suomen mallia rakentamassa' is not confirmed |",
         f"| `{record_path(PROJECT)}:1` | `start` | empty: the exact start date is not known",
         f"| `{record_path(STANDALONE)}:{line_of(standalone_text, 'url:', after='website:')}` | `website.url` | missing URL: the address of henkilokohtainenbudjetointi.fi is not recorded",
         f"| `{record_path(STANDALONE)}:1` | `end` | empty: the exact end date is not known (the source says 2016–2019)",
         f"| `{record_path(PUBLICATION)}:1` | `year` | empty: the publication year is not known",
-        f"| `{record_path(PUBLICATION)}:{line_of(pub.read_text(encoding='utf-8'), 'url:')}` | `link.url` | missing URL",
+        f"| `{record_path(PUBLICATION)}:{line_of(pub.read_text(encoding='utf-8'), 'targets: []')}` | `link.targets` | no link target",
     ]
     for row in expected:
         assert any(line.startswith(row) for line in lines), (row, report)
     assert not any(record_path(PROGRAMME) in line and "`start`" in line for line in lines), "known dates are no gap"
+    assert not any("`sources[2]" in line for line in lines), "a source with its address and publisher is no gap"
     site = yaml.safe_load((repo / "site.yml").read_text(encoding="utf-8"))
     unset = [k for k, v in (site.get("settings", {}).get("statement") or {}).items() if v in ("", None)]
     for key in unset:
@@ -294,11 +305,11 @@ def test_pre_commit_runs_check_and_yamllint_locally():
     config = read_yaml(ROOT / ".pre-commit-config.yaml")
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
-    assert hooks["hb-check"]["entry"] == "python build_pages.py check"
+    assert hooks["hb-check"]["entry"] == ".venv/bin/python build_pages.py check"
     assert hooks["hb-check"]["pass_filenames"] == "false"
     assert re.search(hooks["hb-check"]["files"], "projects/hb-kokeilu-2020-2021/hebu-vantaa.yml")
     assert re.search(hooks["hb-check"]["files"], "site.yml")
-    assert hooks["yamllint"]["entry"] == "yamllint -c .yamllint.yml"
+    assert hooks["yamllint"]["entry"] == ".venv/bin/python -m hbsite.textfiles yamllint"
     if shutil.which("pre-commit"):
         result = run(["pre-commit", "validate-config", ".pre-commit-config.yaml"], ROOT)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -328,30 +339,58 @@ def test_yamllint_refuses_tabs_duplicate_keys_and_bare_yes_no(tmp_path):
     assert ":7:1: [error] syntax error: found character '\\t'" in out
 
 
-def test_pull_request_workflow_runs_the_test_script():
+def test_pull_request_workflow_checks_first_keeps_the_site_and_then_runs_every_test():
     workflow = read_yaml(ROOT / ".github" / "workflows" / "pr.yml")
     assert "pull_request" in workflow["on"]
-    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
-    runs = [step.get("run", "") for step in steps]
-    assert "bash tools/test.sh" in runs
-    assert any(step.get("uses", "").startswith("actions/checkout@") for step in steps)
-    job = next(iter(workflow["jobs"].values()))
-    assert job.get("env", {}).get("CI") == "true", "a missing tool fails instead of skipping"
+    jobs = workflow["jobs"]
+    preview = jobs["preview"]
+    runs = [step.get("run", "") for step in preview["steps"]]
+    check = next(i for i, r in enumerate(runs) if "build_pages.py check" in r)
+    # The editor's mistake is reported before any browser, Java or Voikko is installed.
+    assert not any("--all" in r or "test.sh" in r or "ensure_tools" in r for r in runs[:check])
+    uploads = [s for s in preview["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["path"] == "site"
+    summary = "\n".join(runs)
+    assert "tools/pr_summary.py" in summary and "GITHUB_STEP_SUMMARY" in summary and "build_pages.py gaps" in summary
+    assert workflow["env"]["LANGUAGE"] == "fi", "the editors read the messages in Finnish"
+    test = jobs["test"]
+    assert test["needs"] == "preview"
+    assert "bash tools/test.sh" in [s.get("run", "") for s in test["steps"]]
+    assert test.get("env", {}).get("CI") == "true", "a missing tool fails instead of skipping"
 
 
-def test_pages_workflow_publishes_with_the_official_actions():
+def test_pages_workflow_publishes_only_after_the_whole_test_suite_passed():
     workflow = read_yaml(ROOT / ".github" / "workflows" / "pages.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
-    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
-    uses = [step.get("uses", "").split("@")[0] for step in steps]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in uses, action
-    runs = "\n".join(step.get("run", "") for step in steps)
+    jobs = workflow["jobs"]
+
+    def needs(name: str) -> set[str]:
+        value = jobs[name].get("needs", [])
+        return {value} if isinstance(value, str) else set(value)
+
+    def upstream(name: str) -> set[str]:
+        found = set()
+        for before in needs(name):
+            found |= {before} | upstream(before)
+        return found
+
+    def steps(name: str) -> list[dict]:
+        return jobs[name]["steps"]
+
+    deploy = next(n for n in jobs if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(n)))
+    upload = next(n for n in jobs if any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in steps(n)))
+    tested = [n for n in jobs if "bash tools/test.sh" in [s.get("run", "") for s in steps(n)]]
+    assert tested, "some job runs the README's test command"
+    assert upload in upstream(deploy), "the deploy publishes the artifact that the build job made"
+    for job in (upload, deploy):
+        assert set(tested) & upstream(job), f"{job} cannot run unless the test job passed"
+    assert all(jobs[n].get("env", {}).get("CI") == "true" for n in tested), "a missing tool fails the tests"
+    assert jobs[deploy]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read"}, "only the deploy job may write"
+    runs = "\n".join(s.get("run", "") for s in steps(upload))
     assert runs.index("build_pages.py check") < runs.index("mkdocs build --strict")
-    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert upload["with"]["path"] == "site"
-    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    upload_step = next(s for s in steps(upload) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload_step["with"]["path"] == "site"
 
 
 def test_the_records_in_the_repo_pass_check():

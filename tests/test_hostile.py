@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, copy_repo, run
 from tests.hb_fixtures import KEYS, PROGRAMME, VARIANTS, write_record, write_records
 
 # Each payload sets window.__pwned (and calls alert) if it ever runs.
@@ -71,8 +71,10 @@ def hostile_project() -> dict:
         "pilots": [hostile("Pilotti")],
         "partners": [hostile("Kumppani")],
         "website": {"name": f"Sivusto {PAYLOAD}", "url": "https://example.org/sivusto?a=1&b=2"},
-        "link": {"url": "https://example.org/hanke?a=1&b=(2)", "text": hostile("Linkin teksti")},
-        "source": f"Lähde {PAYLOAD}",
+        "grant": {"amount": 1000, "decided_on": "2020-09-17", "grantor": hostile("Myöntäjä"), "recipient": hostile("Saaja")},
+        "link": {"text": hostile("Linkin teksti"), "targets": [{"url": "https://example.org/hanke?a=1&b=(2)", "lang": "fi"}]},
+        "sources": [{"url": "https://example.org/lahde?a=1&b=(2)", "publisher": f"Julkaisija {PAYLOAD}", "title": f"Lähde {PAYLOAD}",
+                     "lang": "fi", "read_on": "2026-12-01", "supports": ["grant"]}],
     }
 
 
@@ -86,8 +88,8 @@ def hostile_publication(slug_suffix: str = "", url: str = "https://example.org/j
         "extent": {"value": 73, "unit": "pages"},
         "language": "fi",
         "year": 2019,
-        "link": {"url": url, "text": hostile("Julkaisun linkki")},
-        "source": f"Lähde {PAYLOAD}",
+        "link": {"text": hostile("Julkaisun linkki"), "targets": [{"url": url, "lang": "fi"}] if url else []},
+        "sources": [{"url": "", "publisher": f"Julkaisija {PAYLOAD}", "title": f"Lähde {PAYLOAD}", "lang": "fi", "read_on": "2026-12-01"}],
     }
 
 
@@ -100,7 +102,7 @@ def hostile_site(tmp_path_factory) -> Path:
     """The repo copied, the hostile records added, the site built into a temporary folder."""
     base = tmp_path_factory.mktemp("hostile")
     repo = base / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", "site", "docs", "node_modules", "__pycache__", ".pytest_cache", ".benchmarks", "build"))
+    copy_repo(repo)
     write_records(repo, only_missing=True)  # the programme and a project when the real content is not there yet
     write_record(repo, f"projects/{PROGRAMME}/{PROJECT_SLUG}.yml", hostile_project())
     write_record(repo, f"projects/{PROJECT_SLUG}/julkaisut/{PUBLICATION_SLUG}.yml", hostile_publication())

@@ -146,9 +146,9 @@ def test_several_duplicate_keys_are_all_reported():
     [
         ("kind: project\nsource: Sein\xe4joki\n".encode("latin-1"), 2, 13),
         ("kind: project\nname:\n  fi: \xc4\xe4nekoski\n".encode("latin-1"), 3, 7),
-        ("kind: project\n".encode("utf-16"), 1, 1),
+        ("kind: project\nsource: Sein\xe4joki \u2013 Vaasa\n".encode("cp1252"), 2, 13),
     ],
-    ids=["latin-1 ä", "latin-1 Ä at line start of value", "utf-16"],
+    ids=["latin-1 ä", "latin-1 Ä at line start of value", "windows-1252"],
 )
 def test_a_file_that_is_not_utf8_is_reported_at_the_first_bad_byte(tmp_path, raw, line, column):
     path = tmp_path / "latin.yml"
@@ -165,3 +165,137 @@ def test_an_alias_bomb_is_refused_without_expanding_it():
     document, problems = load_text(bomb, FILE)
     assert document is None
     assert problems[0].line == 1 and "anchor" in problems[0].message
+
+
+def test_a_utf16_file_is_named_as_such(tmp_path):
+    path = tmp_path / "u16.yml"
+    path.write_bytes("kind: project\n".encode("utf-16"))
+    document, problems = load_file(path, FILE)
+    assert document is None
+    assert [str(p) for p in problems] == [
+        f"{FILE}:1:1: the file is saved as UTF-16, not UTF-8: save it as UTF-8 in your editor (VS Code: click 'UTF-16' in the status bar → 'Save with Encoding' → UTF-8)"
+    ]
+
+
+def test_an_absurdly_big_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"kind: project\nsource: " + b"a" * 600_000 + b"\n")
+    document, problems = load_file(path, FILE)
+    assert document is None
+    assert [str(p) for p in problems] == [
+        f"{FILE}:1:1: the file is 600 KB: a record or a page is a few KB, at most 500 KB — a file this big cannot be reviewed; split it or remove what does not belong"
+    ]
+
+
+# ── an unclosed quote is reported where it opens ──────────────────────────────────────────
+UNCLOSED = {
+    # The editor trial's case: a quote opened on one line is closed by the next quotation mark
+    # in the file, many lines below, where YAML stumbles ("text continues after …").
+    "double quote closed by a quote further down": (
+        'kind: project\nname:\n  fi: "HeBu-Vantaa\n  sv: HeBu-Vanda\n  selko: HeBu-Vantaa\nsummary:\n  fi: Hanke kokeili "uutta" tapaa.\n', 3, 7, '"'),
+    "double quote closed by the next text's opening quote": (
+        'kind: project\nname:\n  fi: "HeBu-Vantaa\n  sv: "HeBu-Vanda"\n', 3, 7, '"'),
+    "single quote closed by an apostrophe further down": (
+        "kind: project\nname:\n  fi: 'HeBu-Vantaa\n  sv: Vandas stads projekt\naims:\n  fi: Asiakkaan 'oma' ääni\n", 3, 7, "'"),
+}
+
+
+@pytest.mark.parametrize("text, line, column, quote", UNCLOSED.values(), ids=UNCLOSED.keys())
+def test_an_unclosed_quote_is_reported_where_it_opens(text, line, column, quote):
+    _, problem = only_problem(text)
+    inner = "write a ' inside the text twice ('')" if quote == "'" else 'write a " inside the text as \\"'
+    assert str(problem) == f"{FILE}:{line}:{column}: the quotation mark {quote} that starts here is never closed: end the text with {quote} ({inner})"
+
+
+def test_text_after_a_closing_quote_on_one_line_keeps_its_own_advice():
+    _, problem = only_problem('source: "Hanke" Sopiva\n')
+    assert (problem.line, problem.column) == (1, 17)
+    assert problem.message.startswith("text continues after the closing quotation mark")
+
+
+# ── what a reviewer cannot see ─────────────────────────────────────────────────────────────
+HIDDEN = {
+    "right-to-left override (Trojan Source)": (
+        "kind: project\nname:\n  fi: Hanke \u202eakkin\n", 3, 13,
+        "a text-direction control character (U+202E RIGHT-TO-LEFT OVERRIDE) is here: it can make the text show in another order than the file says (the 'Trojan Source' trick) — delete it"),
+    "left-to-right isolate": (
+        "name:\n  fi: A\u2066B\n", 2, 8, "a text-direction control character (U+2066 LEFT-TO-RIGHT ISOLATE)"),
+    "zero-width space": (
+        "name:\n  fi: Vant\u200baa\n", 2, 11,
+        "an invisible character (U+200B ZERO WIDTH SPACE) is here: it does not show, but it splits or hides words from the checks and from search — delete it (retype the word around it)"),
+    "zero-width joiner": (
+        "name:\n  fi: ab\u200dc\n", 2, 9, "an invisible character (U+200D ZERO WIDTH JOINER)"),
+    "soft hyphen": (
+        "name:\n  fi: budje\u00adtointi\n", 2, 12, "an invisible character (U+00AD SOFT HYPHEN)"),
+    "BOM inside the text": (
+        "name:\n  fi: a\ufeffb\n", 2, 8, "an invisible character (U+FEFF ZERO WIDTH NO-BREAK SPACE)"),
+    "line separator": (
+        "name:\n  fi: a\u2028b\n", 2, 8, "an unusual line-break character (U+2028 LINE SEPARATOR)"),
+    "em space": (
+        "name:\n  fi: a\u2003b\n", 2, 8, "an unusual space character (U+2003 EM SPACE) is here, pasted from another program: replace it with an ordinary space"),
+    "private-use character": (
+        "name:\n  fi: a\ue000b\n", 2, 8, "a character with no meaning of its own (U+E000, a private-use or tag character)"),
+    "tag character": (
+        "name:\n  fi: a\U000e0041b\n", 2, 8, "a character with no meaning of its own (U+E0041, a private-use or tag character)"),
+    "Cyrillic letter in a Latin word": (
+        "name:\n  fi: Hanke K\u0435la\n", 2, 14,
+        "the word 'K\u0435la' mixes letters of different alphabets (Latin, Cyrillic): its '\u0435' (U+0435 CYRILLIC SMALL LETTER IE) only looks like a Latin letter — retype the word with the keyboard"),
+    "Greek letter in a Latin word": (
+        "name:\n  fi: \u03bfma\n", 2, 7, "the word '\u03bfma' mixes letters of different alphabets (Greek, Latin)"),
+}
+
+
+@pytest.mark.parametrize("text, line, column, message", HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_character_a_reviewer_cannot_see_is_refused_at_its_place(text, line, column, message):
+    _, problem = only_problem(text)
+    assert (problem.file, problem.line, problem.column) == (FILE, line, column), str(problem)
+    assert problem.message.startswith(message), str(problem)
+
+
+def test_typographic_spaces_in_numbers_are_allowed():
+    # "535 952 €" with a no-break space, a narrow no-break space or a thin space: Finnish and
+    # Swedish typography; they show as spaces, and every check reads them as spaces.
+    document, problems = load_text("grant:\n  fi: 535\u00a0952\u00a0€, 2\u202f926\u202f400 € ja 1\u2009000 €\n", FILE)
+    assert problems == []
+    assert document.data["grant"]["fi"] == "535\u00a0952\u00a0€, 2\u202f926\u202f400 € ja 1\u2009000 €"
+
+
+def test_many_hidden_characters_are_summed_up_after_the_first_twenty():
+    _, problems = load_text("name:\n  fi: " + "a\u200b" * 25 + "\n", FILE)
+    assert len(problems) == 21
+    assert str(problems[-1]) == f"{FILE}:1:1: 5 more hidden characters in this file (shown: the first 20): delete them all — VS Code shows them with 'Render Control Characters' and the 'Unicode highlight' settings"
+
+
+# ── a place inside a text ─────────────────────────────────────────────────────────────────
+LOCATE = (
+    "kind: project\n"
+    "plain:\n"
+    "  fi: Ensimmäinen rivi jatkuu\n"
+    "    toisella rivillä ja loppuu.\n"
+    "quoted: \"Sano \\\"hei\\\" ja 'moi' nyt\"\n"
+    "single: 'Se on ''hyvä'' niin'\n"
+    "block: |\n"
+    "  Eka rivi.\n"
+    "  Toka rivi.\n"
+)
+
+
+@pytest.mark.parametrize("path, word, line, column", [
+    (("plain", "fi"), "Ensimmäinen", 3, 7),
+    (("plain", "fi"), "jatkuu", 3, 24),
+    (("plain", "fi"), "toisella", 4, 5),
+    (("plain", "fi"), "loppuu", 4, 25),
+    (("quoted",), "hei", 5, 17),
+    (("quoted",), "moi", 5, 27),
+    (("quoted",), "nyt", 5, 32),
+    (("single",), "hyvä", 6, 18),
+    (("single",), "niin", 6, 25),
+    (("block",), "Eka", 8, 3),
+    (("block",), "Toka", 9, 3),
+])
+def test_a_word_inside_a_text_is_located_at_its_line_and_column(path, word, line, column):
+    document, problems = load_text(LOCATE, FILE)
+    assert problems == []
+    value = document.value(path)
+    assert document.locate(path, value.index(word)) == (line, column)
+    assert LOCATE.splitlines()[line - 1][column - 1 : column - 1 + len(word)] == word

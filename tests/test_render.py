@@ -44,14 +44,21 @@ def test_paragraphs_split_on_blank_lines_only():
 
 def test_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path):
     docs = tmp_path / "docs"
-    first = [Page("fi", "a.md", "A"), Page("fi", "b/c.md", "C"), Page("sv", "a.md", "A sv")]
-    report = write_pages(first, docs)
-    assert (report.written, report.unchanged, report.removed) == (3, 0, 0)
+    hand_written = docs / "fi" / "b" / "index.md"  # an editor's page beside the generated ones
+    hand_written.parent.mkdir(parents=True)
+    hand_written.write_text("{{ t('x') }}")
+    first = [Page("fi", "a.md", "A"), Page("fi", "b/c.md", "C"), Page("sv", "a.md", "A sv"),
+             Page("fi", "b/index.md", "rendered", hand_written=True)]
+    report = write_pages(first, tmp_path)
+    assert (report.written, report.unchanged, report.removed) == (4, 0, 0)
+    assert (tmp_path / "build" / "pages" / "fi" / "b" / "index.md").read_text() == "rendered"
+    assert hand_written.read_text() == "{{ t('x') }}", "the generator never writes a hand-written page"
     stamp = (docs / "fi" / "a.md").stat().st_mtime_ns
     time.sleep(0.01)
-    report = write_pages([Page("fi", "a.md", "A"), Page("sv", "a.md", "A sv muutettu")], docs)
-    assert (report.written, report.unchanged, report.removed) == (1, 1, 1)
+    report = write_pages([Page("fi", "a.md", "A"), Page("sv", "a.md", "A sv muutettu")], tmp_path)
+    assert (report.written, report.unchanged, report.removed) == (1, 1, 2)
     assert (docs / "fi" / "a.md").stat().st_mtime_ns == stamp
-    assert not (docs / "fi" / "b").exists(), "the empty folder of a deleted page is removed"
+    assert not (docs / "fi" / "b" / "c.md").exists() and hand_written.exists(), "only what the generator wrote is removed"
+    assert not (tmp_path / "build" / "pages" / "fi").exists(), "the empty folder of a deleted page is removed"
     assert (docs / "sv" / "a.md").read_text() == "A sv muutettu"
-    assert not [p for p in docs.rglob("*.tmp")]
+    assert not [p for p in tmp_path.rglob("*.tmp")]

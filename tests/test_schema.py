@@ -14,7 +14,7 @@ from hbsite.cli import main, schema_documents
 from hbsite.fields import END, START, fields_markdown
 from hbsite.load import load_file, load_text
 from hbsite.validate import record_files
-from tests.hb_fixtures import KEYS, PROJECT, PUBLICATION, make_repo, record_path
+from tests.hb_fixtures import KEYS, PROJECT, PUBLICATION, STANDALONE, make_repo, record_path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = schema_documents(ROOT)
@@ -136,10 +136,15 @@ REFUSED = {
     "data link": (PROJECT, "url: ''", "url: 'data:text/html,x'"),
     "link without scheme": (PROJECT, "url: ''", "url: www.thl.fi"),
     "link with a space": (PROJECT, "url: ''", "url: https://thl.fi/a b"),
-    "date in Finnish form": (PROJECT, "source: Alueelliset", "start: 8.1.2020\nsource: Alueelliset"),
+    "date in Finnish form": (PROJECT, "\nsources:", "\nstart: 8.1.2020\nsources:"),
     "year in quotes": (PUBLICATION, "year: 2019", "year: '2019'"),
     "extent zero": (PUBLICATION, "value: 2", "value: 0"),
     "bad programme name": (PROJECT, "programme: hb-kokeilu-2020-2021", "programme: HB kokeilu"),
+    "e-mail address as a source": (PROJECT, "url: ''", "url: mailto:tieto@example.fi"),
+    "date read left empty": (PROJECT, "read_on: '2026-12-01'", "read_on: ''"),
+    "grant amount in quotes": (PROJECT, "amount: 535952", "amount: '535 952'"),
+    "link target without address": (STANDALONE, "- url: https://example.org/avain\n", "- url: ''\n"),
+    "link target language not a choice": (STANDALONE, "lang: fi\nsources:", "lang: finnish\nsources:"),
 }
 
 

@@ -80,7 +80,7 @@ def _(text):
 
 @case("variant text empty")
 def _(text):
-    new = text.replace("fi: Hankkeen tiivistelmä (fi)", 'fi: ""')
+    new = text.replace("fi: Hankkeen kuvaus (fi)", 'fi: ""')
     line = line_of(new, 'fi: ""')
     return new, line, 3, "summary: the Suomi text (fi) is empty — write the text"
 
@@ -112,8 +112,8 @@ def _(text):
 
 @case("unknown variant key in a text")
 def _(text):
-    new = text.replace("  sv: HeBu-Vantaa (sv)", "  sv: HeBu-Vantaa (sv)\n  en: HeBu-Vantaa (en)")
-    return new, line_of(new, "en: HeBu"), 3, f"name.en: unknown field 'en' — the texts here are {EVERY}"
+    new = text.replace("  sv: Vantaan HeBu (sv)", "  sv: Vantaan HeBu (sv)\n  en: Vantaan HeBu (en)")
+    return new, line_of(new, "en: Vantaan HeBu"), 3, f"name.en: unknown field 'en' — the texts here are {EVERY}"
 
 
 @case("variant key misspelt")
@@ -124,7 +124,7 @@ def _(text):
 
 @case("unknown field far from any name")
 def _(text):
-    new = text.replace("source: Alueelliset", "budjetti: 100\nsource: Alueelliset")
+    new = text.replace("\nsources:", "\nbudjetti: 100\nsources:")
     return new, line_of(new, "budjetti:"), 1, "budjetti: unknown field 'budjetti' — allowed here: kind, programme, name"
 
 
@@ -143,10 +143,10 @@ def _(text):
     return new, 1, 1, "aims: this field is required — add 'aims:' (Tavoitteet lähteen mukaan."
 
 
-@case("required field empty")
+@case("required list empty")
 def _(text):
-    new = text.replace("source: Alueelliset hankkeet Suomen mallia rakentamassa", 'source: ""')
-    return new, line_of(new, 'source: ""'), 1, "source: is empty — write the text"
+    new = text[:text.index("\nsources:")] + "\nsources: []\n"
+    return new, line_of(new, "sources: []"), 1, "sources: needs at least one item, each on its own line starting with '- '"
 
 
 @case("kind missing")
@@ -218,62 +218,69 @@ def _(text):
 
 @case("source written per variant")
 def _(text):
-    new = text.replace("source: Alueelliset hankkeet Suomen mallia rakentamassa", "source:\n  fi: A\n  sv: B\n  selko: C")
-    return new, line_of(new, "source:", after="selko: Lisätietoa"), 1, f"source: is written once, as it stands in the source — not separately for {EVERY}"
+    new = text.replace("  title: Alueelliset hankkeet Suomen mallia rakentamassa", "  title:\n      fi: A\n      sv: B\n      selko: C")
+    line = line_of(new, "title:", after="sources:")
+    return new, line, key_col(new, line), f"sources[1].title: is written once, as it stands in the source — not separately for {EVERY}"
+
+
+@case("the old source: line")
+def _(text):
+    new = text.replace("\nsources:", "\nsource: Alueelliset hankkeet Suomen mallia rakentamassa\nsources:")
+    return new, line_of(new, "source: Alueelliset"), 1, "source: unknown field 'source' — did you mean 'sources'?"
 
 
 @case("javascript: link")
 def _(text):
     new = text.replace("url: ''", "url: javascript:alert(document.cookie)")
     line = line_of(new, "url: javascript")
-    return new, line, 3, "link.url: 'javascript:' addresses are not allowed — only https://, http:// or mailto:"
+    return new, line, 3, "sources[1].url: 'javascript:' addresses are not allowed — only https://, http:// or mailto:"
 
 
 @case("data: link")
 def _(text):
     new = text.replace("url: ''", "url: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='")
-    return new, line_of(new, "url: 'data:"), 3, "link.url: 'data:' addresses are not allowed — only https://, http:// or mailto:"
+    return new, line_of(new, "url: 'data:"), 3, "sources[1].url: 'data:' addresses are not allowed — only https://, http:// or mailto:"
 
 
 @case("JavaScript: link in capitals")
 def _(text):
     new = text.replace("url: ''", "url: JavaScript:alert(1)")
-    return new, line_of(new, "url: JavaScript"), 3, "link.url: 'javascript:' addresses are not allowed"
+    return new, line_of(new, "url: JavaScript"), 3, "sources[1].url: 'javascript:' addresses are not allowed"
 
 
 @case("link without https://")
 def _(text):
     new = text.replace("url: ''", "url: www.thl.fi/hb")
-    return new, line_of(new, "url: www"), 3, "link.url: a web address must start with https:// (or http:// or mailto:), in lowercase"
+    return new, line_of(new, "url: www"), 3, "sources[1].url: a web address must start with https:// (or http:// or mailto:), in lowercase"
 
 
 @case("link with a space")
 def _(text):
     new = text.replace("url: ''", "url: https://thl.fi/henkilökohtainen budjetointi")
-    return new, line_of(new, "url: https"), 3, "link.url: a web address cannot contain spaces"
+    return new, line_of(new, "url: https"), 3, "sources[1].url: a web address cannot contain spaces"
 
 
 @case("link with a quote mark")
 def _(text):
     new = text.replace("url: ''", "url: 'https://thl.fi/\"onmouseover=\"alert(1)'")
-    return new, line_of(new, "url: 'https"), 3, "link.url: a web address cannot contain \""
+    return new, line_of(new, "url: 'https"), 3, "sources[1].url: a web address cannot contain \""
 
 
 @case("link with no host")
 def _(text):
     new = text.replace("url: ''", "url: https://")
-    return new, line_of(new, "url: https"), 3, "link.url: this is not a complete web address"
+    return new, line_of(new, "url: https"), 3, "sources[1].url: this is not a complete web address"
 
 
 @case("date in Finnish form")
 def _(text):
-    new = text.replace("source: Alueelliset", "start: 8.1.2020\nsource: Alueelliset")
+    new = text.replace("\nsources:", "\nstart: 8.1.2020\nsources:")
     return new, line_of(new, "start:"), 1, 'start: a date is written year-month-day in quotes, for example "2020-01-08"'
 
 
 @case("impossible date")
 def _(text):
-    new = text.replace("source: Alueelliset", "end: 2021-02-30\nsource: Alueelliset")
+    new = text.replace("\nsources:", "\nend: 2021-02-30\nsources:")
     return new, line_of(new, "end:"), 1, "end: 2021-02-30 is not a real date: check the day and the month"
 
 
@@ -406,6 +413,11 @@ def test_every_text_of_a_record_is_required_in_every_variant(repo):
 
 
 # ── file names ────────────────────────────────────────────────────────────────────────────
+def another_project() -> dict:
+    """The fixture project under names of its own (two records with one name are refused)."""
+    return {**project(), "name": T("Toinen hanke"), "short_name": T("Toinen")}
+
+
 @pytest.mark.parametrize(
     "name, message",
     [
@@ -417,7 +429,7 @@ def test_every_text_of_a_record_is_required_in_every_variant(repo):
     ],
 )
 def test_a_file_name_that_cannot_be_an_address(repo, name, message):
-    data = project()
+    data = another_project()
     rel = f"projects/{PROGRAMME}/{name}"
     write_record(repo, rel, data)
     problems = problems_of(repo)
@@ -427,7 +439,7 @@ def test_a_file_name_that_cannot_be_an_address(repo, name, message):
 
 def test_the_same_file_name_in_two_folders(repo):
     second = f"projects/{STANDALONE}/{PROJECT}.yml"
-    write_record(repo, second, project())
+    write_record(repo, second, another_project())
     first, later = sorted([second, record_path(PROJECT)])  # files are read in path order
     problems = problems_of(repo)
     assert [str(p) for p in problems] == [
@@ -442,7 +454,7 @@ def test_one_run_reports_every_problem_in_every_file_in_order(repo):
     text = (repo / project_rel).read_text(encoding="utf-8")
     text = drop_line(text, "sv: Tavoitteet (sv)").replace("summary:", "summry:").replace("role: administrator", "role: boss")
     (repo / project_rel).write_text(text, encoding="utf-8")
-    pub = (repo / publication_rel).read_text(encoding="utf-8").replace("url: ''", "url: javascript:alert(1)")
+    pub = (repo / publication_rel).read_text(encoding="utf-8").replace("url: https://example.org/avain-lahde", "url: javascript:alert(1)")
     (repo / publication_rel).write_text(pub, encoding="utf-8")
     (repo / f"projects/{PROGRAMME}/tyhja.yml").write_text("", encoding="utf-8")
     (repo / f"projects/{PROGRAMME}/sarkain.yml").write_text("kind: project\nname:\n\tfi: A\n", encoding="utf-8")
@@ -543,3 +555,113 @@ def test_site_yml_interface_text_name_with_capitals(repo):
     assert [str(p) for p in problems] == [
         f"site.yml:{line_of(text, 'Oma-Teksti:')}:3: strings.Oma-Teksti: the name 'Oma-Teksti' may only contain lowercase letters a–z, digits and '_'"
     ]
+
+
+# ── two records with one name ─────────────────────────────────────────────────────────────
+def test_two_records_with_the_same_name_are_refused_naming_both_files_and_lines(repo):
+    second = f"projects/{PROGRAMME}/hebu-kopio.yml"
+    data = {**project(), "short_name": T("Kopio")}  # the same name, another short name
+    data["name"] = {**T("Vantaan HeBu"), "sv": "vantaan HEBU   (sv)"}  # letter case and spaces do not make another name
+    write_record(repo, second, data)
+    first_text = (repo / second).read_text(encoding="utf-8")  # 'hebu-kopio' comes before 'hebu-vantaa'
+    later_text = (repo / record_path(PROJECT)).read_text(encoding="utf-8")
+    problems = problems_of(repo)
+    expected = []
+    for key in KEYS:
+        first_line = line_of(first_text, f"{key}: ", after="name:")
+        later_line = line_of(later_text, f"{key}: ", after="name:")
+        expected.append(
+            f"{record_path(PROJECT)}:{later_line}:3: name.{key}: 'Vantaan HeBu ({key})' is already the name of another record "
+            f"({second}:{first_line}:3): two records with one name look like one in every list and link — give this one its own name"
+        )
+    assert [str(p) for p in problems] == expected
+
+
+def test_two_projects_with_the_same_short_name_are_refused(repo):
+    second = f"projects/{PROGRAMME}/toinen.yml"
+    write_record(repo, second, {**project(), "name": T("Toinen hanke")})
+    problems = problems_of(repo)  # records are compared in the order of their file names
+    assert {p.file for p in problems} == {second}, [str(p) for p in problems]
+    assert [p.message.split(":")[0] for p in problems] == [f"short_name.{key}" for key in KEYS]
+    assert all(f"({record_path(PROJECT)}:" in p.message for p in problems)
+
+
+# ── what a record's values may not do ────────────────────────────────────────────────────
+URLS = {
+    "user and password": ("https://kayttaja:salasana@www.vantaa.fi/hebu",
+                          "the address has a user name or password before '@' (kayttaja:salasana@): the link would go to 'www.vantaa.fi', not to the site the text before '@' names, and a password must never be in a page — write the address without it"),
+    "a site name before @": ("https://www.thl.fi@example.org/",
+                             "the address has a user name or password before '@' (www.thl.fi@): the link would go to 'example.org'"),
+    "Cyrillic lookalike in the host": ("https://www.v\u0430ntaa.fi/",
+                                       "the site name 'www.v\u0430ntaa.fi' has letters of another alphabet ('\u0430' CYRILLIC SMALL LETTER A) that only look like Latin ones: the link would go to another site than it seems — type the address with the keyboard"),
+    "punycode lookalike": ("https://xn--80ak6aa92e.com/",
+                           "the site name '\u0430\u0440\u0440\u04cf\u0435.com' has letters of another alphabet"),
+    "punycode of Latin letters": ("https://xn--mnchen-3ya.de/",
+                                  "the site name is written in its coded form 'xn--mnchen-3ya.de', which reviewers cannot read: write it with its letters, 'münchen.de'"),
+    "division slash": ("https://www.thl.fi\u2215hb",
+                       "the address has '\u2215' (U+2215 DIVISION SLASH), which only looks like '/': copy the address again from the browser's address bar"),
+    "fullwidth full stop": ("https://www.thl\uff0efi/",
+                            "the address has '\uff0e' (U+FF0E FULLWIDTH FULL STOP), which only looks like '.'"),
+    "a machine's number": ("http://192.168.1.10/hb",
+                           "the address goes to '192.168.1.10', a machine's number or a local name, not a public site: write the site's own address (https://www.example.fi/…)"),
+    "a local name": ("http://intranet/hb", "the address goes to 'intranet', a machine's number or a local name"),
+    "absurdly long": ("https://www.thl.fi/" + "a" * 2100, "this web address is 2119 characters long, at most 2000"),
+}
+
+
+@pytest.mark.parametrize("url, message", URLS.values(), ids=URLS.keys())
+def test_a_link_that_would_go_elsewhere_than_it_seems_is_refused(repo, url, message):
+    rel = record_path(PROJECT)
+    text = (repo / rel).read_text(encoding="utf-8").replace("url: ''", f"url: '{url}'", 1)
+    (repo / rel).write_text(text, encoding="utf-8")
+    problems = problems_of(repo)
+    line = line_of(text, "url: '")
+    if "\u0430" in url:  # the lookalike word is refused as such too, at its letter
+        mixed = [p for p in problems if "mixes letters of different alphabets" in p.message]
+        assert [(p.line, p.column) for p in mixed] == [(line, text.splitlines()[line - 1].index("\u0430") + 1)]
+        problems = [p for p in problems if p not in mixed]
+    assert [(p.file, p.line, p.column) for p in problems] == [(rel, line, key_col(text, line))], [str(p) for p in problems]
+    assert problems[0].message.startswith(message), str(problems[0])
+
+
+def test_a_no_break_space_inside_a_web_address_is_refused(repo):
+    rel = record_path(PROJECT)
+    text = (repo / rel).read_text(encoding="utf-8").replace("url: ''", "url: 'https://www.vantaa.fi/he\u00a0bu'", 1)
+    (repo / rel).write_text(text, encoding="utf-8")
+    problems = problems_of(repo)
+    assert len(problems) == 1 and "a web address cannot contain spaces" in problems[0].message, [str(p) for p in problems]
+
+
+def test_ordinary_addresses_pass(repo):
+    for url in ("https://www.vantaa.fi/fi/hebu?a=1&b=2#osa", "https://münchen.de/", "https://fi.wikipedia.org/wiki/Henkilökohtainen_budjetointi"):
+        rel = record_path(PROJECT)
+        data = project()
+        data["sources"][0]["url"] = url
+        write_record(repo, rel, data)
+        assert problems_of(repo) == [], url
+
+
+def test_an_absurdly_long_text_is_refused_at_its_key(repo):
+    rel = record_path(PROJECT)
+    data = project()
+    data["aims"] = {**T("Tavoitteet"), "sv": "Mål. " * 1200}
+    write_record(repo, rel, data)
+    text = (repo / rel).read_text(encoding="utf-8")
+    problems = problems_of(repo)
+    line = line_of(text, "sv: ", after="aims:")
+    assert [str(p) for p in problems] == [
+        f"{rel}:{line}:3: this text is 6000 characters long, at most 5000: a text this long is not read on a web page and cannot be reviewed — shorten it or split it"
+    ]
+
+
+def test_a_hidden_character_in_a_record_is_refused_and_the_record_left_out(repo):
+    rel = record_path(PROJECT)
+    data = project()
+    data["summary"] = {**T("Tiivistelmä"), "fi": "Hanke \u202eakkin"}
+    write_record(repo, rel, data)
+    text = (repo / rel).read_text(encoding="utf-8")
+    records, problems = validate(repo, SCHEMA, VARIANTS)
+    line = line_of(text, "Hanke ")
+    assert [(p.line, p.column) for p in problems] == [(line, text.splitlines()[line - 1].index("\u202e") + 1)]
+    assert "Trojan Source" in problems[0].message
+    assert PROJECT not in [e.slug for e in records.all()]

@@ -5,12 +5,13 @@
 #   npm packages     axe-core and vnu-jar, pinned in package.json + package-lock.json and
 #                    installed with `npm ci` into node_modules/ when it is missing or stale.
 # Idempotent: when everything is present it only looks, and takes well under a second.
-# With CI=true a tool still missing after the attempt fails the run (exit 1); it is never skipped.
+# With CI set a tool still missing after the attempt fails the run (exit 1); it is never skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ci=false
-case "${CI:-}" in true|1|yes) ci=true ;; esac
+# CI is on for any value but an empty one, 0, false, no or off (GitHub: true; others: 1, yes…),
+# the same rule as tests/conftest.py.
+case "$(printf %s "${CI:-}" | tr '[:upper:]' '[:lower:]')" in ""|0|false|no|off) ci=false ;; *) ci=true ;; esac
 missing_after=()
 
 say() { echo "ensure_tools: $*"; }
@@ -111,7 +112,7 @@ done
 if [ "${#missing_after[@]}" -gt 0 ]; then
   for m in "${missing_after[@]}"; do say "MISSING: $m"; done
   if $ci; then
-    say "CI=true: the accessibility and browser tests need every tool above; failing instead of skipping."
+    say "CI=${CI}: the accessibility and browser tests need every tool above; failing instead of skipping."
     exit 1
   fi
   say "outside CI the tests that need these tools are skipped with an install hint."
