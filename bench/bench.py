@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import yaml
@@ -131,6 +132,14 @@ def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], see
         instance = model.model_validate(data)  # valid by construction, or this raises here
         records[rel] = instance.model_dump(mode="python", exclude_none=True, exclude_defaults=True) | {"kind": data["kind"]}
 
+    def sources(title: str, *supports: str) -> list[dict]:
+        entry = {"url": f"https://example.fi/lahde/{zlib.crc32(title.encode())}", "publisher": "Synteettinen julkaisija",
+                 "title": title, "lang": "fi", "read_on": "2026-12-01"}
+        return [entry | ({"supports": list(supports)} if supports else {})]
+
+    def link(url: str) -> dict:
+        return {"text": t.text(1, 1), "targets": [{"url": url, "lang": "fi"}] if url else []}
+
     def quote() -> dict:
         return {
             "text": t.sentences("fi", 2, 3),
@@ -141,21 +150,21 @@ def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], see
 
     add(f"{PROGRAMME}.yml", schema.Programme, {
         "kind": "programme", "name": t.name("Kokeiluhanke"), "short_name": t.short("Kokeiluhanke 2020–2021"),
-        "summary": t.text(1, 2), "source": "Synteettinen lähde", "start": "2020-01-08", "end": "2021-12-31",
+        "summary": t.text(1, 2), "sources": sources("Synteettinen lähde", "start", "end"), "start": "2020-01-08", "end": "2021-12-31",
         "organiser": t.text(1, 1), "intro": t.text(3, 6, paragraphs=True),
     })
     hosts = [STANDALONE]
     for slug in [STANDALONE, *extra_standalone]:
         add(f"{slug}.yml", schema.Project, {
             "kind": "project", "name": t.name(slug), "short_name": t.short(slug.replace("-", " ").capitalize()),
-            "summary": t.text(1, 3), "source": "Synteettinen lähde", "years": "2016–2019",
+            "summary": t.text(1, 3), "sources": sources(f"Synteettinen lähde {slug}"), "years": "2016–2019",
             "organisers": [{"name": t.text(1, 1), "role": "coordinator"}, {"name": t.text(1, 1), "role": "funder"}],
             "aims": t.text(3, 5, paragraphs=True),
             "background": [t.text(1, 2) for _ in range(3)], "funding": t.text(1, 2),
             "universities": [t.short(_place(900 + i)) for i in range(3)],
             "pilots": [t.text(1, 1) for _ in range(6)], "partners": [t.short(_place(950 + i)) for i in range(4)],
             "website": {"name": "henkilokohtainenbudjetointi.fi", "url": ""},
-            "link": {"url": "", "text": t.text(1, 1)},
+            "link": link(""),
         })
     for i in range(n):
         slug = f"hanke-{i:05d}"
@@ -164,13 +173,15 @@ def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], see
         place = _place(i)
         add(f"{PROGRAMME}/{slug}.yml", schema.Project, {
             "kind": "project", "programme": PROGRAMME, "name": t.name(place), "short_name": t.short(place),
-            "summary": t.summary(), "source": "Alueelliset hankkeet Suomen mallia rakentamassa",
+            "summary": t.summary(), "sources": sources(f"Alueellinen hanke {place}", "grant"),
+            "grant": {"amount": rng.randint(100_000, 600_000), "decided_on": "2020-09-17", "grantor": t.short("Sosiaali- ja terveysministeriö"),
+                      "recipient": t.short(f"{place} kaupunki")},
             "organisers": [{"name": t.short(f"{place} {w}"), "role": roles[j]} for j, w in
                            enumerate(rng.sample(["kaupunki", "kuntayhtymä", "hyvinvointialue", "kunta"], rng.choice([1, 1, 1, 2, 4])))],
             "region": t.short(place),
             "aims": t.text(2, 4, paragraphs=True),
             "quotes": [quote() for _ in range(rng.choice([1, 1, 1, 1, 1, 1, 1, 2, 2]))],
-            "link": {"url": rng.choice(["", f"https://example.fi/{slug}"]), "text": t.text(1, 1)},
+            "link": link(rng.choice(["", f"https://example.fi/{slug}"])),
         })
     types = ["animation_video", "documentary_video", "final_publication", "slide_set", "publication", "interim_report"]
     for i in range(n // 2):
@@ -183,8 +194,8 @@ def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], see
                       "translations": {k: t.sentence(k, 3, 8).rstrip(".") for k in other}},
             "type": kind, "extent": {"value": rng.randint(2, 20) if video else rng.randint(10, 150), "unit": "minutes" if video else "pages"},
             "language": "fi", "year": rng.randint(2016, 2019),
-            "link": {"url": rng.choice(["", f"https://example.fi/julkaisu-{i}"]), "text": t.text(1, 1)},
-            "source": "Avain kansalaisuuteen",
+            "link": link(rng.choice(["", f"https://example.fi/julkaisu-{i}"])),
+            "sources": sources("Avain kansalaisuuteen"),
         })
     return records
 
@@ -396,7 +407,7 @@ def edit_to_visible(root: Path, n: int, options: tuple[str, ...] = ()) -> list[f
                               cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     seconds = []
     try:
-        slug = f"hanke-{n // 2 + 7:05d}"
+        slug = f"hanke-{n // 2:05d}"
         url = f"http://127.0.0.1:{port}/hankkeet/{slug}/"
         deadline = time.monotonic() + 600
         while not fetch(url) and time.monotonic() < deadline:

@@ -12,6 +12,7 @@ import jinja2
 from pydantic import BaseModel
 
 from .load import load_file
+from .messages import _
 from .model import Schema, schema_for, site_schema_for
 from .problems import Problem, ProblemsFound
 from .render import HAND_WRITTEN, Page, Renderer
@@ -60,7 +61,7 @@ def _load_content(root: Path) -> Content:
     for path in HAND_WRITTEN:
         for variant in variants:
             if not (root / "docs" / variant.folder / path).exists():
-                problems.append(Problem(f"docs/{variant.folder}/{path}", 1, 1, f"this page is missing in the {variant.name} variant: create it (copy docs/{variants[0].folder}/{path} and translate it)"))
+                problems.append(Problem(f"docs/{variant.folder}/{path}", 1, 1, _("this page is missing in the {variant} variant: create it (copy {original} and translate it)").format(variant=variant.name, original=f"docs/{variants[0].folder}/{path}")))
     return Content(root, variants, schema, records, site, sorted(problems))
 
 
@@ -79,10 +80,10 @@ def _template_problems(root: Path, error: BaseException) -> list[Problem]:
     missing = re.fullmatch(r"site\.yml: strings\.(\w+) is missing", str(error.args[0]) if error.args else "")
     if isinstance(error, KeyError) and missing:
         key = missing.group(1)
-        document, _ = load_file(root / "site.yml", "site.yml")
+        document, _unused = load_file(root / "site.yml", "site.yml")
         line, column = document.position(("strings",)) if document else (1, 1)
         keys = ", ".join(v.key for v in read_variants(root / "mkdocs.yml"))
-        return [Problem("site.yml", line, column, f"strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}")]
+        return [Problem("site.yml", line, column, _("strings.{key}: this interface text is used by the pages but missing — add '{key}:' under 'strings:' with {keys}").format(key=key, keys=keys))]
     if isinstance(error, jinja2.TemplateSyntaxError):
         found = []
         sources = [root / "docs" / v.folder / p for v in read_variants(root / "mkdocs.yml") for p in HAND_WRITTEN]
@@ -91,14 +92,14 @@ def _template_problems(root: Path, error: BaseException) -> list[Problem]:
                 try:
                     jinja2.Environment().parse(path.read_text(encoding="utf-8"), path.name, str(path))
                 except jinja2.TemplateSyntaxError as bad:
-                    found.append(Problem(path.relative_to(root).as_posix(), bad.lineno or 1, 1, f"the {{{{ … }}}} or {{% … %}} on this line cannot be read ({bad.message}): check the brackets and quotes"))
+                    found.append(Problem(path.relative_to(root).as_posix(), bad.lineno or 1, 1, _("the {{{{ … }}}} or {{% … %}} on this line cannot be read ({error}): check the brackets and quotes").format(error=bad.message)))
         return found
     if isinstance(error, (jinja2.TemplateError, TypeError, KeyError, AttributeError, ValueError)):
         for frame in reversed(traceback.extract_tb(error.__traceback__)):
             where = Path(frame.filename)
             if where.suffix in (".md", ".j2") and where.is_relative_to(root):
                 shown = where.relative_to(root).as_posix()
-                return [Problem(shown, frame.lineno or 1, 1, f"the {{{{ … }}}} on this line fails ({error}): check the names inside the brackets")]
+                return [Problem(shown, frame.lineno or 1, 1, _("the {{{{ … }}}} on this line fails ({error}): check the names inside the brackets").format(error=error))]
     return []
 
 

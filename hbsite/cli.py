@@ -1,13 +1,14 @@
 """Command line of build_pages.py.
 
-    python build_pages.py                 validate, render and write docs/ (then: mkdocs build)
-    python build_pages.py check           validate only; exit 1 with file:line:col messages
-    python build_pages.py gaps [-o FILE]  the content-gaps report in Markdown
-    python build_pages.py schema          write schemas/*.schema.json and CONTRIBUTING.md's field list
-    python build_pages.py fields          write only CONTRIBUTING.md's field list
-    python build_pages.py new programme SLUG
-    python build_pages.py new project SLUG [--programme PROGRAMME]
-    python build_pages.py new publication SLUG --project PROJECT
+    .venv/bin/python build_pages.py                 validate, render and write docs/ (then: mkdocs build)
+    .venv/bin/python build_pages.py check           validate only; exit 1 with file:line:col messages
+    .venv/bin/python build_pages.py gaps [-o FILE]  the content-gaps report in Markdown
+    .venv/bin/python build_pages.py schema          write schemas/*.schema.json and CONTRIBUTING.md's field list
+    .venv/bin/python build_pages.py fields          write only CONTRIBUTING.md's field list
+    .venv/bin/python build_pages.py messages        write CONTRIBUTING.md's table of messages (from hb.po)
+    .venv/bin/python build_pages.py new programme SLUG
+    .venv/bin/python build_pages.py new project SLUG [--programme PROGRAMME]
+    .venv/bin/python build_pages.py new publication SLUG --project PROJECT
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .build import Content, load_content, render_pages
 from .fields import write_guide
 from .gaps import find_gaps, gaps_markdown
 from .load import load_file
+from .messages import N_, _, in_language, ngettext
 from .model import RESERVED_SLUGS, SLUG, schema_for, site_schema_for
 from .problems import ProblemsFound, format_problems
 from .scaffold import scaffold
@@ -47,8 +49,21 @@ def _without_titles(node, top: bool = True):
     return node
 
 
+# The language of the committed JSON Schemas: the editors' (VS Code shows the descriptions).
+SCHEMA_LANGUAGE = "fi"
+
+
+def _described_in(node, code: str):
+    """The schema with every description (an English message of the model) in language `code`."""
+    if isinstance(node, dict):
+        return {k: in_language(v, code) if k == "description" and isinstance(v, str) else _described_in(v, code) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_described_in(v, code) for v in node]
+    return node
+
+
 def schema_documents(root: Path) -> dict[str, str]:
-    """The JSON Schemas, as committed under schemas/ (a test keeps them in sync)."""
+    """The JSON Schemas, as committed under schemas/ (a test keeps them in sync), in Finnish."""
     keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
     schema = schema_for(keys)
     union = _without_titles(TypeAdapter(schema.Record).json_schema())
@@ -56,11 +71,11 @@ def schema_documents(root: Path) -> dict[str, str]:
     # gets the fields of the kind they wrote and errors about that kind only.
     kinds = {kind: model.__name__ for kind, model in schema.record_models().items()}
     record = {
-        "title": "HB-sivuston tietue: ohjelma, hanke tai julkaisu",
-        "description": "Yksi tietue: ohjelma (programme), hanke (project) tai julkaisu (publication). Ohje: CONTRIBUTING.md.",
+        "title": in_language(N_("A record of the HB site: a programme, a project or a publication"), SCHEMA_LANGUAGE),
+        "description": N_("One record: a programme, a project or a publication. Guide: CONTRIBUTING.md."),
         "type": "object",
         "required": ["kind"],
-        "properties": {"kind": {"enum": list(kinds), "description": "Tietueen laji: programme (ohjelma), project (hanke) tai publication (julkaisu)."}},
+        "properties": {"kind": {"enum": list(kinds), "description": N_("The kind of record: programme, project or publication.")}},
         "allOf": [
             {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"$ref": f"#/$defs/{name}"}}
             for kind, name in kinds.items()
@@ -68,7 +83,8 @@ def schema_documents(root: Path) -> dict[str, str]:
         "$defs": union["$defs"],
     }
     site = _without_titles(site_schema_for(keys).model_json_schema())
-    site = {"title": "HB-sivuston asetukset ja käyttöliittymän tekstit (site.yml)", **site}
+    site = {"title": in_language(N_("The HB site's settings and interface texts (site.yml)"), SCHEMA_LANGUAGE), **site}
+    record, site = _described_in(record, SCHEMA_LANGUAGE), _described_in(site, SCHEMA_LANGUAGE)
 
     def dump(doc: dict) -> str:
         return json.dumps({"$schema": JSON_SCHEMA_DIALECT, **doc}, ensure_ascii=False, indent=2) + "\n"
@@ -79,7 +95,10 @@ def schema_documents(root: Path) -> dict[str, str]:
 def _report_problems(problems) -> int:
     print(format_problems(problems), file=sys.stderr)
     files = len({p.file for p in problems})
-    print(f"\n{len(problems)} problem(s) in {files} file(s). Nothing was written: fix them and run again.", file=sys.stderr)
+    in_files = ngettext("in {files} file", "in {files} files", files).format(files=files)
+    print("\n" + ngettext("{count} problem {in_files}. Nothing was written: fix it and run again.",
+                          "{count} problems {in_files}. Nothing was written: fix them and run again.",
+                          len(problems)).format(count=len(problems), in_files=in_files), file=sys.stderr)
     return 1
 
 
@@ -87,13 +106,13 @@ def _summary(content: Content, pages, report, seconds: float) -> str:
     r = content.records
     per_variant = Counter(p.variant for p in pages)
     counts = ", ".join(f"{v.key} {per_variant[v.key]}" for v in content.variants)
-    return (
-        f"records: {len(r.all())} ({len(r.programmes)} programmes, {len(r.projects)} projects, "
-        f"{len(r.publications)} publications)\n"
-        f"pages per variant: {counts}\n"
-        f"docs/: {report.written} written, {report.unchanged} unchanged, {report.removed} removed "
-        f"in {seconds:.2f} s"
-    )
+    return "\n".join([
+        _("records: {count} ({programmes} programmes, {projects} projects, {publications} publications)").format(
+            count=len(r.all()), programmes=len(r.programmes), projects=len(r.projects), publications=len(r.publications)),
+        _("pages per variant: {counts}").format(counts=counts),
+        _("docs/: {written} written, {unchanged} unchanged, {removed} removed in {seconds:.2f} s").format(
+            written=report.written, unchanged=report.unchanged, removed=report.removed, seconds=seconds),
+    ])
 
 
 def cmd_build(root: Path, args) -> int:
@@ -109,16 +128,18 @@ def cmd_build(root: Path, args) -> int:
     report = write_pages(pages, root)
     print(_summary(content, pages, report, time.perf_counter() - started))
     gaps = find_gaps(content.records, content.site)
-    print(f"content gaps: {len(gaps)} (python build_pages.py gaps)")
+    print(_("content gaps: {count} (.venv/bin/python build_pages.py gaps)").format(count=len(gaps)))
     # Readability and terms do not stop the build (the preview shows the page while its
     # words are reworked); `check`, pre-commit and the pull request refuse them.
     gate = content_gate(content)
     if gate.voikko_missing:
-        print(f"readability: not measured — {gate.voikko_missing}")
+        print(_("readability: not measured — {reason}").format(reason=gate.voikko_missing))
     else:
         print(readability_report(content) if args.readability else readability_summary(content, gate.measured))
     if gate.problems:
-        print(f"content check: {len(gate.problems)} problem(s) in readability or terms (python build_pages.py check)")
+        print(ngettext("content check: {count} problem in readability or terms (.venv/bin/python build_pages.py check)",
+                       "content check: {count} problems in readability or terms (.venv/bin/python build_pages.py check)",
+                       len(gate.problems)).format(count=len(gate.problems)))
     return 0
 
 
@@ -130,14 +151,14 @@ def cmd_check(root: Path, args) -> int:
     gate = content_gate(content)
     problems = sorted(set(content.problems + gate.problems))
     if gate.voikko_missing:
-        print(f"readability cannot be checked: {gate.voikko_missing}", file=sys.stderr)
+        print(_("readability cannot be checked: {reason}").format(reason=gate.voikko_missing), file=sys.stderr)
     if problems:
         code = _report_problems(problems)
         return code
     if gate.voikko_missing:
         return 1  # the check is not complete: never "ok" without it (and in CI, a failure)
     render_pages(content)  # templates must render too, in memory only
-    print(f"ok: {len(content.records.all())} records in {len(content.variants)} variants")
+    print(_("ok: {records} records in {variants} variants").format(records=len(content.records.all()), variants=len(content.variants)))
     print(readability_report(content) if getattr(args, "readability", False) else readability_summary(content, gate.measured))
     return 0
 
@@ -146,7 +167,7 @@ def cmd_gaps(root: Path, args) -> int:
     content = load_content(root)
     if content.problems:
         return _report_problems(content.problems)
-    site_document, _ = load_file(root / "site.yml", "site.yml")
+    site_document, _problems = load_file(root / "site.yml", "site.yml")
     text = gaps_markdown(find_gaps(content.records, content.site, site_document))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -161,23 +182,38 @@ def cmd_schema(root: Path, args) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {name}")
+            print(_("wrote {file}").format(file=name))
         else:
-            print(f"{name} is up to date")
+            print(_("{file} is up to date").format(file=name))
     return cmd_fields(root, args)
 
 
 def cmd_fields(root: Path, args) -> int:
     keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
     if not (root / "CONTRIBUTING.md").exists():
-        print("CONTRIBUTING.md is missing: restore it from git (the field list goes between its marker comments)", file=sys.stderr)
+        print(_("CONTRIBUTING.md is missing: restore it from git (the field list goes between its marker comments)"), file=sys.stderr)
         return 1
     try:
         changed = write_guide(root, keys)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print("wrote CONTRIBUTING.md (field list)" if changed else "CONTRIBUTING.md field list is up to date")
+    print(_("wrote CONTRIBUTING.md (field list)") if changed else _("CONTRIBUTING.md field list is up to date"))
+    return 0
+
+
+def cmd_messages(root: Path, args) -> int:
+    from .guide import write_guide as write_messages
+
+    if not (root / "CONTRIBUTING.md").exists():
+        print(_("CONTRIBUTING.md is missing: restore it from git (the table of messages goes between its marker comments)"), file=sys.stderr)
+        return 1
+    try:
+        changed = write_messages(root)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(_("wrote CONTRIBUTING.md (table of messages)") if changed else _("CONTRIBUTING.md table of messages is up to date"))
     return 0
 
 
@@ -185,7 +221,7 @@ def _kinds_by_slug(root: Path) -> dict[str, tuple[str, Path]]:
     """slug → (kind, file) for every record file whose kind can be read (valid or not)."""
     found: dict[str, tuple[str, Path]] = {}
     for path in record_files(root / "projects"):
-        document, _ = load_file(path, str(path))
+        document, _problems = load_file(path, str(path))
         kind = document.data.get("kind") if document is not None else None
         found.setdefault(path.stem, (kind if isinstance(kind, str) else "?", path))
     return found
@@ -199,36 +235,41 @@ def _fail(message: str) -> int:
 def cmd_new(root: Path, args) -> int:
     slug = args.slug
     if not SLUG.match(slug):
-        return _fail(f"'{slug}' cannot be a file name: use lowercase letters a–z, digits and hyphens, for example 'hebu-vantaa'")
+        return _fail(_("'{name}' cannot be a file name: use lowercase letters a–z, digits and hyphens, for example 'hebu-vantaa'").format(name=slug))
     if slug in RESERVED_SLUGS:
-        return _fail(f"'{slug}' cannot be a file name: {RESERVED_SLUGS[slug]}")
+        return _fail(_("'{name}' cannot be a file name: {reason}").format(name=slug, reason=_(RESERVED_SLUGS[slug])))
     known = _kinds_by_slug(root)
     if slug in known:
-        return _fail(f"{known[slug][1].relative_to(root).as_posix()} exists already: choose another name")
+        return _fail(_("{file} exists already: choose another name").format(file=known[slug][1].relative_to(root).as_posix()))
 
     def missing(option: str, value: str, wanted: str) -> str | None:
         """None if `value` names a record of kind `wanted`, else the message to print."""
         if known.get(value, ("",))[0] == wanted:
             return None
-        names = sorted(s for s, (k, _) in known.items() if k == wanted)
+        names = sorted(s for s, (k, _path) in known.items() if k == wanted)
         near = difflib.get_close_matches(value, names, n=1)
-        hint = f" — did you mean '{near[0]}'?" if near else f" — the {wanted}s are: {', '.join(names) or 'none yet'}"
-        return f"{option} {value}: there is no {wanted} '{value}'{hint}"
+        if near:
+            message = _("{option} {value}: there is no {wanted} '{value}' — did you mean '{guess}'?")
+        elif names:
+            message = _("{option} {value}: there is no {wanted} '{value}' — the {wanted}s are: {known}")
+        else:
+            message = _("{option} {value}: there is no {wanted} '{value}' — there is no {wanted} yet")
+        return message.format(option=option, value=value, wanted=wanted, guess=near[0] if near else "", known=", ".join(names))
 
     fixed: dict[str, str] = {}
     folder = root / "projects"
     if args.kind == "publication":
         if not args.project:
-            return _fail("a publication belongs to a project: add --project PROJECT, for example --project avain-kansalaisuuteen")
+            return _fail(_("a publication belongs to a project: add --project PROJECT, for example --project avain-kansalaisuuteen"))
         if problem := missing("--project", args.project, "project"):
             return _fail(problem)
         folder = folder / args.project / "julkaisut"
         fixed["project"] = args.project
     elif args.project:
-        return _fail("--project is for publications (a project can have --programme)")
+        return _fail(_("--project is for publications (a project can have --programme)"))
     if args.programme:
         if args.kind != "project":
-            return _fail("--programme is for projects")
+            return _fail(_("--programme is for projects"))
         if problem := missing("--programme", args.programme, "programme"):
             return _fail(problem)
         folder = folder / args.programme
@@ -241,33 +282,34 @@ def cmd_new(root: Path, args) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(model, args.kind, schema_path, fixed), encoding="utf-8")
     shown = path.relative_to(root).as_posix()
-    print(f"created {shown}: fill in every text in every variant, then run: python build_pages.py check")
+    print(_("created {file}: fill in every text in every variant, then run: .venv/bin/python build_pages.py check").format(file=shown))
     return 0
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     root = root or Path(os.environ.get("HB_ROOT", ROOT))
-    parser = argparse.ArgumentParser(prog="build_pages.py", description="Generate the HB site's pages from the YAML records.")
+    parser = argparse.ArgumentParser(prog="build_pages.py", description=_("Generate the HB site's pages from the YAML records."))
     sub = parser.add_subparsers(dest="command")
-    build = sub.add_parser("build", help="validate, render and write docs/ (the default)")
-    build.add_argument("--readability", action="store_true", help="also print the readability report")
-    check = sub.add_parser("check", help="validate only: every problem as file:line:col, exit 1 if any")
-    check.add_argument("--readability", action="store_true", help="also print the readability report")
-    gaps = sub.add_parser("gaps", help="print the content-gaps report (Markdown, for a pull-request comment)")
-    gaps.add_argument("-o", "--output", help="write the report to this file instead")
-    sub.add_parser("schema", help="write schemas/*.schema.json and the field list in CONTRIBUTING.md")
-    sub.add_parser("fields", help="write the field list in CONTRIBUTING.md")
-    new = sub.add_parser("new", help="create a new record with every field, commented in Finnish")
+    build = sub.add_parser("build", help=_("validate, render and write docs/ (the default)"))
+    build.add_argument("--readability", action="store_true", help=_("also print the readability report"))
+    check = sub.add_parser("check", help=_("validate only: every problem as file:line:col, exit 1 if any"))
+    check.add_argument("--readability", action="store_true", help=_("also print the readability report"))
+    gaps = sub.add_parser("gaps", help=_("print the content-gaps report (Markdown, for a pull-request comment)"))
+    gaps.add_argument("-o", "--output", help=_("write the report to this file instead"))
+    sub.add_parser("schema", help=_("write schemas/*.schema.json and the field list in CONTRIBUTING.md"))
+    sub.add_parser("fields", help=_("write the field list in CONTRIBUTING.md"))
+    sub.add_parser("messages", help=_("write the table of messages in CONTRIBUTING.md (from hbsite/locale/fi/LC_MESSAGES/hb.po)"))
+    new = sub.add_parser("new", help=_("create a new record with every field, each explained in a comment"))
     new.add_argument("kind", choices=["project", "publication", "programme"])
-    new.add_argument("slug", help="the file name without .yml; it becomes the page address")
-    new.add_argument("--programme", help="a project: the programme it belongs to (the file goes to projects/PROGRAMME/)")
-    new.add_argument("--project", help="a publication: its project (the file goes to projects/PROJECT/julkaisut/)")
+    new.add_argument("slug", help=_("the file name without .yml; it becomes the page address"))
+    new.add_argument("--programme", help=_("a project: the programme it belongs to (the file goes to projects/PROGRAMME/)"))
+    new.add_argument("--project", help=_("a publication: its project (the file goes to projects/PROJECT/julkaisut/)"))
     args = parser.parse_args(argv)
     command = args.command or "build"
     if command == "build" and not hasattr(args, "readability"):
         args.readability = False
     handler = {"build": cmd_build, "check": cmd_check, "gaps": cmd_gaps, "schema": cmd_schema,
-               "fields": cmd_fields, "new": cmd_new}[command]
+               "fields": cmd_fields, "messages": cmd_messages, "new": cmd_new}[command]
     try:
         return handler(root, args)
     except ProblemsFound as found:

@@ -1,5 +1,10 @@
 """The editors' field reference (Finnish, Markdown), generated from the schema's descriptions.
 
+The guide is Finnish, so the reference is written in Finnish whatever the editor's locale: the
+model's descriptions (English messages) are taken from the Finnish catalog, and the table's own
+words below are Finnish. `build_pages.py messages` writes the guide's message table the same way
+(hbsite/guide.py).
+
 `python build_pages.py fields` (and `schema`) writes it into CONTRIBUTING.md between the marker
 comments below; tests/test_schema.py keeps the file in sync with the model.
 """
@@ -10,10 +15,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .messages import _, in_language
 from .model import literal_values, schema_for, site_schema_for
 from .validate import _inner_model
 
-START = "<!-- kentät alkaa: tämä osa tehdään koneella (python build_pages.py fields); älä muokkaa käsin -->"
+START = "<!-- kentät alkaa: tämä osa tehdään koneella (.venv/bin/python build_pages.py fields); älä muokkaa käsin -->"
 END = "<!-- kentät loppuu -->"
 
 # The Finnish name of each part, in the order the reference explains them.
@@ -32,6 +38,11 @@ PARTS = {
     "StatementSettings": "Saavutettavuusselosteen arvot",
 }
 KINDS = (("programme", "Ohjelma"), ("project", "Hanke"), ("publication", "Julkaisu"))
+LANGUAGE = "fi"  # the guide's language
+
+
+def _fi(text: str | None) -> str:
+    return " ".join(in_language(text, LANGUAGE).split()) if text else ""
 
 
 def _anchor(name: str) -> str:
@@ -118,7 +129,7 @@ def _table(model: type[BaseModel], variants: tuple[str, ...]) -> list[str]:
         inner = _inner_model(info.annotation)
         about = info.description or (inner.__doc__ if inner else "") or ""
         required = "kyllä" if info.is_required() else "ei"
-        lines.append(f"| `{name}` | {required} | {_shape(model, name, info, variants)} | {' '.join(about.split())} |")
+        lines.append(f"| `{name}` | {required} | {_shape(model, name, info, variants)} | {_fi(about)} |")
     return lines
 
 
@@ -145,15 +156,15 @@ def fields_markdown(variants: tuple[str, ...]) -> str:
     out = [START, ""]
     for kind, title in KINDS:
         model = kinds[kind]
-        out += [f"### {title} (`kind: {kind}`)", "", " ".join((model.__doc__ or "").split()), ""]
+        out += [f"### {title} (`kind: {kind}`)", "", _fi(model.__doc__), ""]
         out += _table(model, variants) + [""]
     statement = site.model_fields["settings"].annotation.model_fields["statement"].annotation
     for part in _parts([*kinds.values(), statement]):
         if part.__name__ == "StatementSettings":
             continue
-        out += [f"### {PARTS[part.__name__]}", "", " ".join((part.__doc__ or "").split()), ""]
+        out += [f"### {PARTS[part.__name__]}", "", _fi(part.__doc__), ""]
         out += _table(part, variants) + [""]
-    out += [f"### {PARTS['StatementSettings']} (`site.yml` → `settings.statement`)", "", " ".join((statement.__doc__ or "").split()), ""]
+    out += [f"### {PARTS['StatementSettings']} (`site.yml` → `settings.statement`)", "", _fi(statement.__doc__), ""]
     out += _table(statement, variants) + ["", END]
     return "\n".join(out) + "\n"
 
@@ -162,7 +173,7 @@ def update_guide(text: str, variants: tuple[str, ...]) -> str:
     """CONTRIBUTING.md with the generated part replaced (ValueError if the markers are missing)."""
     start, end = text.find(START), text.find(END)
     if start < 0 or end < start:
-        raise ValueError(f"CONTRIBUTING.md: the markers '{START}' and '{END}' are missing; put them back where the field reference goes")
+        raise ValueError(_("CONTRIBUTING.md: the markers '{start}' and '{end}' are missing; put them back where the field reference goes").format(start=START, end=END))
     return text[:start] + fields_markdown(variants) + text[end + len(END) + 1 :]
 
 

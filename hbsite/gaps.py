@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .load import Document
+from .messages import _, ngettext
 from .validate import Records
 
 
@@ -37,55 +38,66 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
         if entry.kind in ("project", "publication"):
             link = r.link
             if link is None:
-                gaps.append(_gap(doc, file, ("link",), "no link: the web address of the project's or publication's own page is not recorded (add link: with text: and targets:)"))
+                gaps.append(_gap(doc, file, ("link",), _("no link: the web address of the project's or publication's own page is not recorded (add link: with text: and targets:)")))
             elif not link.targets:
-                gaps.append(_gap(doc, file, ("link", "targets"), "no link target: the address of the page the link goes to is not known, so the page shows no link (add a target with url: and lang:)"))
+                gaps.append(_gap(doc, file, ("link", "targets"), _("no link target: the address of the page the link goes to is not known, so the page shows no link (add a target with url: and lang:)")))
         for i, source in enumerate(r.sources):
             for name in ("url", "publisher"):
                 if not getattr(source, name):
                     unsourced.setdefault((source.url or source.title, name), []).append((doc, file, ("sources", i, name), source.title))
         website = getattr(r, "website", None)
         if website is not None and not website.url:
-            gaps.append(_gap(doc, file, ("website", "url"), f"missing URL: the address of {website.name} is not recorded"))
+            gaps.append(_gap(doc, file, ("website", "url"), _("missing URL: the address of {name} is not recorded").format(name=website.name)))
         if entry.kind in ("programme", "project"):
             for name in ("start", "end"):
                 if not getattr(r, name):
-                    said = f" (the source says {r.years})" if getattr(r, "years", None) else ""
-                    gaps.append(_gap(doc, file, (name,), f"empty: the exact {name} date is not known{said}"))
+                    years = getattr(r, "years", None)
+                    if name == "start":
+                        what = _("empty: the exact start date is not known (the source says {years})") if years else _("empty: the exact start date is not known")
+                    else:
+                        what = _("empty: the exact end date is not known (the source says {years})") if years else _("empty: the exact end date is not known")
+                    gaps.append(_gap(doc, file, (name,), what.format(years=years)))
         if entry.kind == "project" and not r.organisers:
-            gaps.append(_gap(doc, file, ("organisers",), "empty: the source does not name who ran the project; the page says it is not known"))
+            gaps.append(_gap(doc, file, ("organisers",), _("empty: the source does not name who ran the project; the page says it is not known")))
         if entry.kind == "project" and r.programme and r.region is None:
-            gaps.append(_gap(doc, file, ("region",), "empty: the region of this regional project is not recorded"))
+            gaps.append(_gap(doc, file, ("region",), _("empty: the region of this regional project is not recorded")))
         if entry.kind == "publication" and r.year is None:
-            gaps.append(_gap(doc, file, ("year",), "empty: the publication year is not known"))
+            gaps.append(_gap(doc, file, ("year",), _("empty: the publication year is not known")))
     # A source cited by several records lacks its address or publisher once: one gap, listed at
     # the first record that cites it, naming the others (filled in, it is copied to each).
-    for (_, name), places in unsourced.items():
+    for (_source, name), places in unsourced.items():
         doc, file, path, title = places[0]
-        also = " (also cited without it in {files})".format(files=", ".join(sorted({p[1] for p in places[1:]}))) if len(places) > 1 else ""
-        what = ("missing URL: the address of the source '{title}' is not recorded, so the page cannot link to it{also}" if name == "url"
-                else "missing publisher: who published the source '{title}' is not confirmed{also}").format(title=title, also=also)
+        others = ", ".join(sorted({p[1] for p in places[1:]}))
+        if name == "url":
+            what = (_("missing URL: the address of the source '{title}' is not recorded, so the page cannot link to it (also cited without it in {files})") if others
+                    else _("missing URL: the address of the source '{title}' is not recorded, so the page cannot link to it"))
+        else:
+            what = (_("missing publisher: who published the source '{title}' is not confirmed (also cited without it in {files})") if others
+                    else _("missing publisher: who published the source '{title}' is not confirmed"))
+        what = what.format(title=title, files=others)
         gaps.append(_gap(doc, file, path, what))
     if site is not None:
         statement = site.settings.statement
         for name in type(statement).model_fields:
             if getattr(statement, name) in (None, ""):
                 gaps.append(_gap(site_document, "site.yml", ("settings", "statement", name),
-                                 "not set yet: the accessibility statement shows it as missing"))
+                                 _("not set yet: the accessibility statement shows it as missing")))
     return sorted(gaps)
 
 
 def gaps_markdown(gaps: list[Gap]) -> str:
+    heading = "## " + _("Content gaps")
     if not gaps:
-        return "## Content gaps\n\nNone: every optional fact is filled in.\n"
+        return heading + "\n\n" + _("None: every optional fact is filled in.") + "\n"
     files = len({g.file for g in gaps})
+    in_files = ngettext("in {files} file", "in {files} files", files).format(files=files)
     lines = [
-        "## Content gaps",
+        heading,
         "",
-        f"{len(gaps)} facts in {files} files are not known yet. They are left empty on purpose, and the pages say so. "
-        "Fill one in only from a source you can name — never guess an address or a date.",
+        ngettext("{count} fact {in_files} is not known yet.", "{count} facts {in_files} are not known yet.", len(gaps)).format(count=len(gaps), in_files=in_files)
+        + " " + _("They are left empty on purpose, and the pages say so. Fill one in only from a source you can name — never guess an address or a date."),
         "",
-        "| File | Field | What is missing |",
+        "| " + _("File") + " | " + _("Field") + " | " + _("What is missing") + " |",
         "|---|---|---|",
     ]
     lines += [f"| `{g.file}:{g.line}` | `{g.field}` | {g.what.replace('|', '/')} |" for g in gaps]

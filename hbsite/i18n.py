@@ -95,7 +95,9 @@ class VariantI18n(I18n):
         if rendered.is_file():
             return rendered.read_text(encoding="utf-8-sig")
         if "{{" in (page.file.content_string if page.file.abs_src_path else ""):
-            raise PluginError(f"docs/{page.file.src_uri} is a template that has not been rendered: run `python build_pages.py` first")
+            from .messages import _
+
+            raise PluginError(_("{file} is a template that has not been rendered: run `.venv/bin/python build_pages.py` first").format(file=f"docs/{page.file.src_uri}"))
         return None
 
     @plugins.event_priority(-100)

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .messages import N_, _
 from .problems import Problem
 
 Path_ = tuple  # a key path such as ("quotes", 0, "source", "sv")
@@ -27,11 +28,12 @@ _BOOL = {"true": True, "false": False}
 _KEY_LINE = re.compile(r"^(\s*)(- +)?([^\s:#'\"][^:#]*?|'[^']*'|\"[^\"]*\"):(\s|$)")
 BOM = "\ufeff"
 
-TAB = "a tab character: indent with spaces only (2 spaces per level); set your editor to insert spaces for the Tab key"
-EMPTY = "the file is empty: a record needs at least 'kind:' and its fields (make one with: python build_pages.py new project SLUG)"
-NOT_UTF8 = "the file is not UTF-8 text: save it as UTF-8 in your editor (VS Code: click the encoding in the status bar → 'Save with Encoding' → UTF-8)"
-NOT_UTF8_BUT_UTF16 = "the file is saved as UTF-16, not UTF-8: save it as UTF-8 in your editor (VS Code: click 'UTF-16' in the status bar → 'Save with Encoding' → UTF-8)"
-NOT_MAPPING = "the file must be a set of 'key: value' lines (a mapping), not {what}: start with 'kind:' at the left edge"
+TAB = N_("a tab character: indent with spaces only (2 spaces per level); set your editor to insert spaces for the Tab key")
+EMPTY = N_("the file is empty: a record needs at least 'kind:' and its fields (make one with: .venv/bin/python build_pages.py new project SLUG)")
+NOT_UTF8 = N_("the file is not UTF-8 text: save it as UTF-8 in your editor (VS Code: click the encoding in the status bar → 'Save with Encoding' → UTF-8)")
+NOT_UTF8_BUT_UTF16 = N_("the file is saved as UTF-16, not UTF-8: save it as UTF-8 in your editor (VS Code: click 'UTF-16' in the status bar → 'Save with Encoding' → UTF-8)")
+NOT_MAPPING = N_("the file must be a set of 'key: value' lines (a mapping), not a single value: start with 'kind:' at the left edge")
+NOT_MAPPING_LIST = N_("the file must be a set of 'key: value' lines (a mapping), not a list: start with 'kind:' at the left edge")
 
 
 @dataclass
@@ -117,9 +119,9 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, f"'*{event.anchor}' is a YAML alias, not used in these files: write the value out in full (or put a text starting with '*' in quotes)")
+            raise _Refused(event.start_mark, _("'*{name}' is a YAML alias, not used in these files: write the value out in full (or put a text starting with '*' in quotes)").format(name=event.anchor))
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark, f"'&{event.anchor}' is a YAML anchor, not used in these files: remove it (or put a text starting with '&' in quotes)")
+            raise _Refused(event.start_mark, _("'&{name}' is a YAML anchor, not used in these files: remove it (or put a text starting with '&' in quotes)").format(name=event.anchor))
         return super().compose_node(parent, index)
 
 
@@ -203,11 +205,11 @@ class _Builder:
     def value(self, node, path: Path_) -> Any:
         if isinstance(node, yaml.MappingNode):
             if node.tag not in ("tag:yaml.org,2002:map",):
-                self.add(node, f"the tag '{_tag(node.tag)}' is not used in these files: remove it")
+                self.add(node, _("the tag '{tag}' is not used in these files: remove it").format(tag=_tag(node.tag)))
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in ("tag:yaml.org,2002:seq",):
-                self.add(node, f"the tag '{_tag(node.tag)}' is not used in these files: remove it")
+                self.add(node, _("the tag '{tag}' is not used in these files: remove it").format(tag=_tag(node.tag)))
             items = []
             for index, child in enumerate(node.value):
                 self.positions[path + (index,)] = _mark(child)
@@ -220,15 +222,15 @@ class _Builder:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.add(key_node, "a key must be a plain word followed by ':', such as 'name:'")
+                self.add(key_node, _("a key must be a plain word followed by ':', such as 'name:'"))
                 continue
             key = key_node.value
             if key == "<<" and key_node.style is None:
-                self.add(key_node, "merge keys ('<<') are not used in these files: write the fields out in full")
+                self.add(key_node, _("merge keys ('<<') are not used in these files: write the fields out in full"))
                 continue
             if key in result or path + (key,) in self.positions:
                 first = self.positions[path + (key,)]
-                self.add(key_node, f"'{key}' appears twice in the same block (first on line {first[0]}): keep one and delete the other")
+                self.add(key_node, _("'{key}' appears twice in the same block (first on line {line}): keep one and delete the other").format(key=key, line=first[0]))
                 continue
             self.positions[path + (key,)] = _mark(key_node)
             result[key] = self.value(value_node, path + (key,))
@@ -237,7 +239,7 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         text = node.value
         if node.tag != _STR:
-            self.add(node, f"the tag '{_tag(node.tag)}' is not used in these files: remove it (put a text in quotes instead)")
+            self.add(node, _("the tag '{tag}' is not used in these files: remove it (put a text in quotes instead)").format(tag=_tag(node.tag)))
             return text
         if node.style is not None:  # quoted or block scalar: always text
             return text
@@ -262,7 +264,7 @@ def decode(raw: bytes, file: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _LoadFailed(Problem(file, 1, 1, NOT_UTF8_BUT_UTF16))
+        raise _LoadFailed(Problem(file, 1, 1, _(NOT_UTF8_BUT_UTF16)))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -270,7 +272,7 @@ def decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        raise _LoadFailed(Problem(file, line, column, NOT_UTF8)) from None
+        raise _LoadFailed(Problem(file, line, column, _(NOT_UTF8))) from None
 
 
 # ── what a reviewer cannot see ─────────────────────────────────────────────────────────────
@@ -294,15 +296,15 @@ _HIDDEN = re.compile(
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]"
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-BIDI = "a text-direction control character ({code} {name}) is here: it can make the text show in another order than the file says (the 'Trojan Source' trick) — delete it"
-ZERO_WIDTH = "an invisible character ({code} {name}) is here: it does not show, but it splits or hides words from the checks and from search — delete it (retype the word around it)"
-LINE_BREAK = "an unusual line-break character ({code} {name}) is here: it breaks the line numbering of every tool — replace it with an ordinary line break or a space"
-ODD_SPACE = "an unusual space character ({code} {name}) is here, pasted from another program: replace it with an ordinary space"
-PRIVATE = "a character with no meaning of its own ({code}, a private-use or tag character) is here: it shows as nothing or a box — delete it"
-CONTROL = "an invisible control character ({code}) is in the text here: delete it (retype the word around it)"
-MIXED_SCRIPT = "the word '{word}' mixes letters of different alphabets ({scripts}): its '{letter}' ({code} {name}) only looks like a Latin letter — retype the word with the keyboard"
-MORE_HIDDEN = "{count} more hidden characters in this file (shown: the first {shown}): delete them all — VS Code shows them with 'Render Control Characters' and the 'Unicode highlight' settings"
-TOO_BIG = "the file is {size} KB: a record or a page is a few KB, at most {limit} KB — a file this big cannot be reviewed; split it or remove what does not belong"
+BIDI = N_("a text-direction control character ({code} {name}) is here: it can make the text show in another order than the file says (the 'Trojan Source' trick) — delete it")
+ZERO_WIDTH = N_("an invisible character ({code} {name}) is here: it does not show, but it splits or hides words from the checks and from search — delete it (retype the word around it)")
+LINE_BREAK = N_("an unusual line-break character ({code} {name}) is here: it breaks the line numbering of every tool — replace it with an ordinary line break or a space")
+ODD_SPACE = N_("an unusual space character ({code} {name}) is here, pasted from another program: replace it with an ordinary space")
+PRIVATE = N_("a character with no meaning of its own ({code}, a private-use or tag character) is here: it shows as nothing or a box — delete it")
+CONTROL = N_("an invisible control character ({code}) is in the text here: delete it (retype the word around it)")
+MIXED_SCRIPT = N_("the word '{word}' mixes letters of different alphabets ({scripts}): its '{letter}' ({code} {name}) only looks like a Latin letter — retype the word with the keyboard")
+MORE_HIDDEN = N_("{count} more hidden characters in this file (shown: the first {shown}): delete them all — VS Code shows them with 'Render Control Characters' and the 'Unicode highlight' settings")
+TOO_BIG = N_("the file is {size} KB: a record or a page is a few KB, at most {limit} KB — a file this big cannot be reviewed; split it or remove what does not belong")
 MAX_FILE_BYTES = 500_000
 _MAX_SHOWN = 20
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
@@ -339,21 +341,21 @@ def hidden_characters(text: str, file: str, controls: bool = True) -> list[Probl
         code = f"U+{point:04X}"
         name = unicodedata.name(char, "")
         if point in _BIDI:
-            message = BIDI.format(code=code, name=name)
+            message = _(BIDI).format(code=code, name=name)
         elif point in _ZERO_WIDTH:
-            message = ZERO_WIDTH.format(code=code, name=name)
+            message = _(ZERO_WIDTH).format(code=code, name=name)
         elif point in _LINE_BREAKS:
-            message = LINE_BREAK.format(code=code, name=name or "NEXT LINE")
+            message = _(LINE_BREAK).format(code=code, name=name or "NEXT LINE")
         elif point in _ODD_SPACES:
-            message = ODD_SPACE.format(code=code, name=name)
+            message = _(ODD_SPACE).format(code=code, name=name)
         elif _CONTROL.match(char):
-            message = CONTROL.format(code=code)
+            message = _(CONTROL).format(code=code)
         else:
-            message = PRIVATE.format(code=code)
+            message = _(PRIVATE).format(code=code)
         line, column = _line_col(text, match.start())
         problems.append(Problem(file, line, column, message))
     if found > _MAX_SHOWN:
-        problems.append(Problem(file, 1, 1, MORE_HIDDEN.format(count=found - _MAX_SHOWN, shown=_MAX_SHOWN)))
+        problems.append(Problem(file, 1, 1, _(MORE_HIDDEN).format(count=found - _MAX_SHOWN, shown=_MAX_SHOWN)))
     for match in _LETTERS.finditer(text):
         word = match.group(0)
         if word.isascii():
@@ -368,7 +370,7 @@ def hidden_characters(text: str, file: str, controls: bool = True) -> list[Probl
             index = scripts[odd]
             letter = word[index]
             line, column = _line_col(text, match.start() + index)
-            problems.append(Problem(file, line, column, MIXED_SCRIPT.format(
+            problems.append(Problem(file, line, column, _(MIXED_SCRIPT).format(
                 word=word, scripts=", ".join(s.title() for s in sorted(scripts, key=scripts.get)),
                 letter=letter, code=f"U+{ord(letter):04X}", name=unicodedata.name(letter, ""))))
     return problems
@@ -385,7 +387,7 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            problems.append(Problem(file, number, indent.index("\t") + 1, TAB))
+            problems.append(Problem(file, number, indent.index("\t") + 1, _(TAB)))
     return problems
 
 
@@ -404,7 +406,7 @@ def _previous_content_line(lines: list[str], line: int) -> tuple[int, str] | Non
     return None
 
 
-UNCLOSED_QUOTE = "the quotation mark {quote} that starts here is never closed: end the text with {quote} ({inner})"
+UNCLOSED_QUOTE = N_("the quotation mark {quote} that starts here is never closed: end the text with {quote} ({inner})")
 _KEY_INSIDE = re.compile(r"\n[ ]*(- +)?[^\s:#'\"]+:(\s|$)")
 
 
@@ -444,20 +446,20 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
 
     if "found character '\\t'" in problem or "\t" in source_line[: max(column, 1)]:
         tab_column = source_line.find("\t") + 1 or column
-        return Problem(file, line, tab_column, "a tab character inside the line: replace it with a space (a tab cannot stand in an unquoted text)")
+        return Problem(file, line, tab_column, _("a tab character inside the line: replace it with a space (a tab cannot stand in an unquoted text)"))
     if "quoted scalar" in context:
         opening = lines[context_at[0] - 1][context_at[1] - 1 : context_at[1]] if context_at[0] <= len(lines) else '"'
-        inner = "write a ' inside the text twice ('')" if opening == "'" else 'write a " inside the text as \\"'
-        return Problem(file, *context_at, UNCLOSED_QUOTE.format(quote=opening, inner=inner))
+        inner = _("write a ' inside the text twice ('')") if opening == "'" else _('write a " inside the text as \\"')
+        return Problem(file, *context_at, _(UNCLOSED_QUOTE).format(quote=opening, inner=inner))
     if "flow mapping" in context or "flow sequence" in context:
         opening, closing = ("{", "}") if "mapping" in context else ("[", "]")
-        return Problem(file, *context_at, f"the '{opening}' that starts here is not closed with '{closing}' on the same line: close it, or put the text in quotes if it starts with '{opening}'")
+        return Problem(file, *context_at, _("the '{opening}' that starts here is not closed with '{closing}' on the same line: close it, or put the text in quotes if it starts with '{opening}'").format(opening=opening, closing=closing))
     if "scanning an alias" in context or "scanning an anchor" in context:
         sign = "*" if "alias" in context else "&"
-        return Problem(file, *context_at, f"a text starting with '{sign}' must be in quotes, for example \"{sign}…\"")
+        return Problem(file, *context_at, _("a text starting with '{sign}' must be in quotes, for example \"{sign}…\"").format(sign=sign))
     if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "?"
-        return Problem(file, line, column, f"a text cannot start with '{char}' without quotes: put the whole text in quotes, for example \"{char}…\"")
+        return Problem(file, line, column, _("a text cannot start with '{char}' without quotes: put the whole text in quotes, for example \"{char}…\"").format(char=char))
     if "mapping values are not allowed" in problem:
         key = _KEY_LINE.match(source_line)
         if key and key.end(3) + 1 == column:  # the ':' right after the line's first word: a key
@@ -465,28 +467,28 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Proble
             if previous and ":" not in previous[1] and not previous[1].lstrip().startswith("- "):
                 prev_number, prev_text = previous
                 word = prev_text.strip()
-                return Problem(file, prev_number, _first_token_column(prev_text), f"'{word}' is missing its ':' — write '{word}:' (or join this line to the text above it)")
-            return Problem(file, line, _first_token_column(source_line), "this line is indented more than the key above it: line it up with the other keys of the same block (2 spaces per level)")
-        return Problem(file, line, column, "unexpected ': ' inside a text: put the whole text in quotes, for example \"Tavoite: …\"")
+                return Problem(file, prev_number, _first_token_column(prev_text), _("'{word}' is missing its ':' — write '{word}:' (or join this line to the text above it)").format(word=word))
+            return Problem(file, line, _first_token_column(source_line), _("this line is indented more than the key above it: line it up with the other keys of the same block (2 spaces per level)"))
+        return Problem(file, line, column, _("unexpected ': ' inside a text: put the whole text in quotes, for example \"Tavoite: …\""))
     if "expected <block end>" in problem and "<scalar>" in problem:
         before = source_line[: column - 1].rstrip()
         opened = _unclosed_quote(text, line)
         if opened is not None:
             (open_line, open_column), opening = opened
-            inner = "write a ' inside the text twice ('')" if opening == "'" else 'write a " inside the text as \\"'
-            return Problem(file, open_line, open_column, UNCLOSED_QUOTE.format(quote=opening, inner=inner))
+            inner = _("write a ' inside the text twice ('')") if opening == "'" else _('write a " inside the text as \\"')
+            return Problem(file, open_line, open_column, _(UNCLOSED_QUOTE).format(quote=opening, inner=inner))
         if before.endswith(('"', "'")):
-            return Problem(file, line, column, "text continues after the closing quotation mark: put the whole text in single quotes ('…\"…\"…') or write an inner \" as \\\"")
-        return Problem(file, line, _first_token_column(source_line), "the indentation is wrong: line this line up with the other keys of the same block (2 spaces per level)")
+            return Problem(file, line, column, _("text continues after the closing quotation mark: put the whole text in single quotes ('…\"…\"…') or write an inner \" as \\\""))
+        return Problem(file, line, _first_token_column(source_line), _("the indentation is wrong: line this line up with the other keys of the same block (2 spaces per level)"))
     if "expected <block end>" in problem or "did not find expected key" in problem or "bad indentation" in problem or "expected '-'" in problem:
         if "'-'" in problem or "'?'" in problem:
-            return Problem(file, line, _first_token_column(source_line), "a list and 'key: value' lines are mixed in one block: every item of a list starts with '- ' at the same indentation")
-        return Problem(file, line, _first_token_column(source_line), "the indentation is wrong: line this key up with the other keys of the same block (2 spaces per level)")
+            return Problem(file, line, _first_token_column(source_line), _("a list and 'key: value' lines are mixed in one block: every item of a list starts with '- ' at the same indentation"))
+        return Problem(file, line, _first_token_column(source_line), _("the indentation is wrong: line this key up with the other keys of the same block (2 spaces per level)"))
     if "could not find expected ':'" in problem:
-        return Problem(file, line, column, "a key is missing its ':' — write 'key: value'")
+        return Problem(file, line, column, _("a key is missing its ':' — write 'key: value'"))
     if "block scalar" in context or "block scalar" in problem:
-        return Problem(file, line, column, "a text block after '|' or '>' is indented wrongly: indent every line of the text 2 spaces more than its key")
-    return Problem(file, line, column, f"the YAML cannot be read here ({problem or error}): check the indentation and the quotes on this line")
+        return Problem(file, line, column, _("a text block after '|' or '>' is indented wrongly: indent every line of the text 2 spaces more than its key"))
+    return Problem(file, line, column, _("the YAML cannot be read here ({error}): check the indentation and the quotes on this line").format(error=problem or error))
 
 
 def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
@@ -506,20 +508,20 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     except yaml.reader.ReaderError as error:  # a control character or another unprintable one
         line, column = _line_col(text, error.position)
         code = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
-        return None, hidden + [Problem(file, line, column, CONTROL.format(code=code))]
+        return None, hidden + [Problem(file, line, column, _(CONTROL).format(code=code))]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1, 1, f"the YAML cannot be read: {error}")]
+        return None, [Problem(file, 1, 1, _("the YAML cannot be read: {error}").format(error=error))]
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        return None, [Problem(file, 1, 1, EMPTY)]
+        return None, [Problem(file, 1, 1, _(EMPTY))]
     if len(nodes) > 1:
         line, column = _mark(nodes[1])
-        return None, [Problem(file, line, column, "a second document ('---') in the file: put one record in each file")]
+        return None, [Problem(file, line, column, _("a second document ('---') in the file: put one record in each file"))]
     root = nodes[0]
     if not isinstance(root, yaml.MappingNode):
         line, column = _mark(root)
-        what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-        return None, [Problem(file, line, column, NOT_MAPPING.format(what=what))]
+        message = NOT_MAPPING_LIST if isinstance(root, yaml.SequenceNode) else NOT_MAPPING
+        return None, [Problem(file, line, column, _(message))]
     builder = _Builder(file)
     data = builder.value(root, ())
     return Document(file, data, builder.positions, builder.spans, text), hidden + builder.problems
@@ -529,7 +531,7 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """The file's text (BOM removed), or the problem that it is not UTF-8 (or far too big)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(shown_as, 1, 1, TOO_BIG.format(size=size // 1000, limit=MAX_FILE_BYTES // 1000))]
+        return None, [Problem(shown_as, 1, 1, _(TOO_BIG).format(size=size // 1000, limit=MAX_FILE_BYTES // 1000))]
     try:
         return decode(path.read_bytes(), shown_as), []
     except _LoadFailed as failed:

@@ -2,7 +2,10 @@
 
 The same pydantic models give (1) validation with messages for editors, (2) the JSON Schema
 in `schemas/` that VS Code uses for autocomplete, and (3) the field reference in the editors'
-guide. Field descriptions are in Finnish because editors read them.
+guide. Field descriptions are messages (English here, marked with N_(); Finnish in
+hbsite/locale/fi/LC_MESSAGES/hb.po): `new` writes them in the editor's language, and the
+committed JSON Schema and the guide's field list are generated in Finnish, the editors'
+language (hbsite/messages.py: described(), in_language()).
 
 Texts are keyed by variant (`fi`, `sv`, `selko`); the keys come from mkdocs.yml, so the
 models are made for a given tuple of variant keys by `schema_for()`.
@@ -14,6 +17,8 @@ import typing
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Literal, Optional, Union
+
+from .messages import N_, _, described
 
 from pydantic import (
     AfterValidator,
@@ -38,7 +43,7 @@ _URL = re.compile(URL_PATTERN)
 _EMAIL = re.compile(EMAIL_PATTERN)
 # Every text must have at least one character that is not a space (JSON Schema: pattern).
 _NOT_BLANK = r"\S"
-RESERVED_SLUGS = {"index": "it is the address of the list page", "404": "it is the address of the 'page not found' page"}
+RESERVED_SLUGS = {"index": N_("it is the address of the list page"), "404": N_("it is the address of the 'page not found' page")}
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"pattern": _NOT_BLANK})]
 
@@ -49,67 +54,67 @@ def _check_url(value: str) -> str:
         return value
     scheme = value.split(":", 1)[0].lower() if ":" in value else ""
     if scheme and scheme not in ("https", "http", "mailto") and not value.lower().startswith(ALLOWED_SCHEMES):
-        raise ValueError(f"'{scheme}:' addresses are not allowed — only https://, http:// or mailto: (a '{scheme}:' link could run code or hide content); leave it \"\" if the address is not known")
+        raise ValueError(_("'{scheme}:' addresses are not allowed — only https://, http:// or mailto: (a '{scheme}:' link could run code or hide content); leave it \"\" if the address is not known").format(scheme=scheme))
     if not value.startswith(ALLOWED_SCHEMES):
-        raise ValueError("a web address must start with https:// (or http:// or mailto:), in lowercase; leave it \"\" if it is not known")
+        raise ValueError(_("a web address must start with https:// (or http:// or mailto:), in lowercase; leave it \"\" if it is not known"))
     if any(ch.isspace() for ch in value):
-        raise ValueError("a web address cannot contain spaces: copy the address again from the browser's address bar")
+        raise ValueError(_("a web address cannot contain spaces: copy the address again from the browser's address bar"))
     bad = sorted({ch for ch in value if ch in "<>\"'`\\"})
     if bad:
-        raise ValueError(f"a web address cannot contain {' '.join(bad)}: copy the address again from the browser's address bar")
+        raise ValueError(_("a web address cannot contain {characters}: copy the address again from the browser's address bar").format(characters=" ".join(bad)))
     if not _URL.match(value):
-        raise ValueError("this is not a complete web address: write it as https://example.fi/page (or mailto:name@example.fi)")
+        raise ValueError(_("this is not a complete web address: write it as https://example.fi/page (or mailto:name@example.fi)"))
     return value
 
 
 def _check_email(value: str) -> str:
     value = value.strip()
     if value and not _EMAIL.match(value):
-        raise ValueError("this is not an e-mail address: write it as name@example.fi (without 'mailto:'), or leave it \"\"")
+        raise ValueError(_("this is not an e-mail address: write it as name@example.fi (without 'mailto:'), or leave it \"\""))
     return value
 
 
 def _check_date(value: str) -> str:
     value = value.strip()
     if value and not ISO_DATE.match(value):
-        raise ValueError("a date is written year-month-day in quotes, for example \"2020-01-08\"; leave it \"\" if it is not known")
+        raise ValueError(_("a date is written year-month-day in quotes, for example \"2020-01-08\"; leave it \"\" if it is not known"))
     if value:
         import datetime
 
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value} is not a real date: check the day and the month") from None
+            raise ValueError(_("{date} is not a real date: check the day and the month").format(date=value)) from None
     return value
 
 
 def _check_web_url(value: str) -> str:
     value = _check_url(value)
     if value.lower().startswith("mailto:"):
-        raise ValueError("only a web page can be a source or a link target: write an address that starts with https:// (an e-mail address is not allowed here), or leave it \"\" if the address is not known")
+        raise ValueError(_("only a web page can be a source or a link target: write an address that starts with https:// (an e-mail address is not allowed here), or leave it \"\" if the address is not known"))
     return value
 
 
 def _check_target_url(value: str) -> str:
     value = _check_web_url(value)
     if not value:
-        raise ValueError("is empty — write the address of the page the link goes to, or delete this target (write targets: [] when no address is known)")
+        raise ValueError(_("is empty — write the address of the page the link goes to, or delete this target (write targets: [] when no address is known)"))
     return value
 
 
 def _check_past_date(value: str) -> str:
     value = _check_date(value)
     if not value:
-        raise ValueError("is empty — write the date in quotes, for example \"2026-12-02\"")
+        raise ValueError(_("is empty — write the date in quotes, for example \"2026-12-02\""))
     import datetime
 
     today = datetime.date.today()
     if datetime.date.fromisoformat(value) > today:
-        raise ValueError("{date} is in the future — write the day it happened (today is {today} at the latest)".format(date=value, today=today.isoformat()))
+        raise ValueError(_("{date} is in the future — write the day it happened (today is {today} at the latest)").format(date=value, today=today.isoformat()))
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url), Field(description="Verkko-osoite, joka alkaa https:// (tai http:// tai mailto:). Jätä tyhjäksi \"\", jos osoitetta ei tiedetä — älä arvaa.", json_schema_extra={"pattern": URL_PATTERN})]
+Url = Annotated[str, AfterValidator(_check_url), Field(description=N_("A web address that starts with https:// (or http:// or mailto:). Leave it empty \"\" if the address is not known — do not guess."), json_schema_extra={"pattern": URL_PATTERN})]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"pattern": EMAIL_PATTERN})]
 IsoDate = Annotated[str, AfterValidator(_check_date), Field(json_schema_extra={"pattern": r"^$|^\d{4}-\d{2}-\d{2}$"})]
 WEB_URL_PATTERN = rf"^$|^https?://[^\s<>\"'`\\/?#@]+{_URL_CHAR}*$"
@@ -117,9 +122,9 @@ WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(json_schema_extra=
 TargetUrl = Annotated[str, AfterValidator(_check_target_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN.removeprefix("^$|")})]
 PastDate = Annotated[str, AfterValidator(_check_past_date), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
-DATE_NOTE = " Muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-01-08\". Jätä tyhjäksi \"\", jos päivää ei tiedetä — älä arvaa."
-# How each variant key reads in a Finnish description; other keys are named as they are.
-_IN_VARIANT = {"fi": "suomeksi", "sv": "ruotsiksi", "selko": "selkosuomeksi", "en": "englanniksi"}
+DATE_NOTE = N_("{about} Written \"YYYY-MM-DD\" in quotes, for example \"2020-01-08\". Leave it empty \"\" if the day is not known — do not guess.")
+# How each variant key reads in a description ("Text in Swedish (sv)."); other keys are named as they are.
+_IN_VARIANT = {"fi": N_("in Finnish"), "sv": N_("in Swedish"), "selko": N_("in easy-to-read Finnish"), "en": N_("in English")}
 
 
 def literal_values(annotation) -> tuple:
@@ -163,35 +168,35 @@ Language = Literal["fi", "sv", "en"]
 
 
 class Extent(Strict):
-    """Julkaisun laajuus: videon kesto minuutteina tai julkaisun sivumäärä."""
+    __doc__ = N_("The extent of a publication: a video's length in minutes or a publication's number of pages.")
 
-    value: int = Field(gt=0, description="Laajuus kokonaislukuna ilman lainausmerkkejä, esimerkiksi 16.")
-    unit: Unit = Field(description="Yksikkö: minutes (minuuttia, videot) tai pages (sivua, julkaisut ja diasarjat).")
+    value: int = Field(gt=0, description=N_("The extent as a whole number without quotes, for example 16."))
+    unit: Unit = Field(description=N_("The unit: minutes (videos) or pages (publications and slide sets)."))
 
 
 class Website(Strict):
-    """Verkkosivusto, jolle hankkeen aineistot on koottu."""
+    __doc__ = N_("A website where a project's materials are collected.")
 
-    name: NonEmpty = Field(description="Sivuston nimi sellaisenaan, esimerkiksi henkilokohtainenbudjetointi.fi.")
+    name: NonEmpty = Field(description=N_("The website's name as it is, for example henkilokohtainenbudjetointi.fi."))
     url: Url = ""
 
 
 class Source(Strict):
-    """Lähde, jonka varassa tietueen tiedot ovat: verkkosivu tai julkaisu. Sivun lopussa lähteet näkyvät linkkeinä."""
+    __doc__ = N_("A source the record's facts rest on: a web page or a publication. At the end of the page the sources are shown as links.")
 
-    url: WebUrl = Field(default="", description="Lähteen verkko-osoite, joka alkaa https:// (tai http://). Jätä tyhjäksi \"\", jos osoitetta ei ole itse nähty ja tarkistettu — älä arvaa; puute näkyy puutelistassa.")
-    publisher: str = Field(default="", description="Julkaisija niin kuin lähde itse sen nimeää, lähteen kielellä, esimerkiksi Terveyden ja hyvinvoinnin laitos (THL). Jätä tyhjäksi \"\", jos julkaisija ei ole varmasti tiedossa; puute näkyy puutelistassa.")
-    title: NonEmpty = Field(description="Lähteen otsikko sellaisenaan, lähteen omalla kielellä.")
-    lang: Language = Field(description="Lähteen kieli: fi, sv tai en.")
-    read_on: PastDate = Field(description="Päivä, jona lähde luettiin, muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2026-12-02\". Ei tulevaisuudessa.")
-    supports: list[NonEmpty] = Field(default_factory=list, description="Valinnainen: ne tämän tietueen kentät, joiden tieto on tästä lähteestä, jos se ei ole itsestään selvää, esimerkiksi [start, end, grant]. Täytetty valtionavustus (grant) tarvitsee aina lähteen, jossa lukee grant.")
+    url: WebUrl = Field(default="", description=N_("The source's web address, starting with https:// (or http://). Leave it empty \"\" if you have not seen and checked the address yourself — do not guess; the gap shows in the gaps list."))
+    publisher: str = Field(default="", description=N_("The publisher as the source itself names it, in the source's language, for example Terveyden ja hyvinvoinnin laitos (THL). Leave it empty \"\" if the publisher is not known for certain; the gap shows in the gaps list."))
+    title: NonEmpty = Field(description=N_("The source's title as it is, in the source's own language."))
+    lang: Language = Field(description=N_("The source's language: fi, sv or en."))
+    read_on: PastDate = Field(description=N_("The day the source was read, written \"YYYY-MM-DD\" in quotes, for example \"2026-12-02\". Not in the future."))
+    supports: list[NonEmpty] = Field(default_factory=list, description=N_("Optional: the fields of this record whose facts come from this source, when that is not obvious, for example [start, end, grant]. A filled-in state grant (grant) always needs a source that lists grant."))
 
 
 class Target(Strict):
-    """Linkin kohde yhdellä kielellä. Sivu valitsee kohteen, jonka kieli on sivun kieli; muuten ensimmäisen."""
+    __doc__ = N_("A link's target in one language. The page picks the target in the page's language; otherwise the first one.")
 
-    url: TargetUrl = Field(description="Kohdesivun verkko-osoite, joka alkaa https:// (tai http://).")
-    lang: Language = Field(description="Kohdesivun kieli: fi, sv tai en. Yksi kohde kutakin kieltä kohden.")
+    url: TargetUrl = Field(description=N_("The web address of the target page, starting with https:// (or http://)."))
+    lang: Language = Field(description=N_("The target page's language: fi, sv or en. One target per language."))
 
 
 def _problem(loc: tuple, message: str, **values):
@@ -222,13 +227,13 @@ def _check_sources(record: BaseModel) -> None:
     for i, source in enumerate(record.sources):
         if source.url:
             if source.url in first_at:
-                problems.append(_problem(("sources", i, "url"), "this address is already listed as source {first}: list each source once — put all the fields it supports in one source's supports:", first=first_at[source.url] + 1, value=source.url))
+                problems.append(_problem(("sources", i, "url"), _("this address is already listed as source {first}: list each source once — put all the fields it supports in one source's supports:"), first=first_at[source.url] + 1, value=source.url))
             first_at.setdefault(source.url, i)
         for j, name in enumerate(source.supports):
             if name not in fields:
-                problems.append(_problem(("sources", i, "supports", j), "'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}", value=name, kind=kind, allowed=", ".join(fields)))
+                problems.append(_problem(("sources", i, "supports", j), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
     if getattr(record, "grant", None) is not None and not any("grant" in s.supports for s in record.sources):
-        problems.append(_problem(("grant",), "a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])"))
+        problems.append(_problem(("grant",), _("a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])")))
     _raise(problems, type(record).__name__)
 
 
@@ -260,40 +265,40 @@ class Schema:
 
 
 def _in_variant(key: str) -> str:
-    return _IN_VARIANT.get(key, f"kieliversiossa {key}")
+    return _IN_VARIANT.get(key) or described(N_("in the variant {key}"), key=key)
 
 
 @lru_cache(maxsize=None)
 def schema_for(variants: tuple[str, ...]) -> Schema:
     listed = ", ".join(variants)
     text_fields = {
-        key: (NonEmpty, Field(description=f"Teksti {_in_variant(key)} ({key})."))
+        key: (NonEmpty, Field(description=described(N_("The text {in_variant} ({key})."), in_variant=_in_variant(key), key=key)))
         for key in variants
     }
     Text = create_model(
         "Text",
         __base__=Strict,
-        __doc__=f"Teksti jokaisessa kieliversiossa ({listed}); kaikki ovat pakollisia. Pelkkää tekstiä: ei Markdownia eikä HTML:ää. Kappaleet erotetaan tyhjällä rivillä.",
+        __doc__=described(N_("The text in every variant ({variants}); all of them are required. Plain text: no Markdown and no HTML. Paragraphs are separated by a blank line."), variants=listed),
         **text_fields,
     )
 
     translation_fields = {
-        key: (Optional[NonEmpty], Field(default=None, description=f"Käännös {_in_variant(key)} ({key}). Jätä pois, jos alkuperäinen on jo tällä kielellä."))
+        key: (Optional[NonEmpty], Field(default=None, description=described(N_("The translation {in_variant} ({key}). Leave it out if the original is already in this language."), in_variant=_in_variant(key), key=key)))
         for key in variants
     }
     Translations = create_model(
         "Translations",
         __base__=Strict,
-        __doc__="Alkuperäisen tekstin käännökset: jokaiseen kieliversioon, jonka kieli ei ole alkuperäisen kieli. Sivulla käännös merkitään käännökseksi.",
+        __doc__=N_("The translations of an original text: into every variant whose language is not the original's. On the page a translation is marked as a translation."),
         **translation_fields,
     )
 
     class Original(Strict):
-        """Alkuperäinen teksti (esimerkiksi julkaisun nimi), joka säilyy sanatarkasti sellaisenaan."""
+        __doc__ = N_("An original text (for example a publication's title) that is kept word for word as it is.")
 
-        text: NonEmpty = Field(description="Alkuperäinen teksti sanatarkasti, alkuperäisellä kielellä.")
-        lang: Language = Field(default="fi", description="Alkuperäisen tekstin kieli: fi, sv tai en. Yleensä fi.")
-        translations: Translations = Field(description=f"Käännökset muihin kieliversioihin ({listed}; ei alkuperäisen omaa kieltä).")
+        text: NonEmpty = Field(description=N_("The original text word for word, in its original language."))
+        lang: Language = Field(default="fi", description=N_("The language of the original text: fi, sv or en. Usually fi."))
+        translations: Translations = Field(description=described(N_("Translations into the other variants ({variants}; not the original's own language)."), variants=listed))
 
         @model_validator(mode="after")
         def _every_variant_can_read_it(self):
@@ -305,15 +310,15 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
             return self
 
     class Quote(Original):
-        """Lainaus raportista tai verkkosivulta. Lainaus pysyy alkuperäisenä; käännös merkitään sivulla käännökseksi."""
+        __doc__ = N_("A quotation from a report or a web page. The quotation stays in its original words; a translation is marked as a translation on the page.")
 
-        source: Text = Field(description="Mistä lainaus on, esimerkiksi 'Ote hankkeen loppuraportista'.")
+        source: Text = Field(description=N_("Where the quotation comes from, for example 'Ote hankkeen loppuraportista'."))
 
     class Link(Strict):
-        """Linkki lisätietoon: teksti kaikilla kielillä ja kohdesivu jokaisella kielellä, jolla se on olemassa. Jos kohdetta ei tiedetä, targets on tyhjä lista [] eikä linkkiä näytetä (puute näkyy puutelistassa)."""
+        __doc__ = N_("A link to more information: its text in every language and a target page in each language it exists in. If no target is known, targets is an empty list [] and no link is shown (the gap shows in the gaps list).")
 
-        text: Text = Field(description="Linkin teksti, joka kertoo minne linkki vie (ei pelkkä 'Lue lisää').")
-        targets: list[Target] = Field(default_factory=list, description="Kohdesivut, yksi kutakin kieltä kohden (fi, sv, en). Sivu näyttää sivun kielisen kohteen; jos sellaista ei ole, ensimmäisen ja kertoo sen kielen, esimerkiksi (på finska). Tyhjä lista [], jos osoitetta ei tiedetä.", json_schema_extra=STARTS_EMPTY)
+        text: Text = Field(description=N_("The link's text, which says where the link goes (not just 'Read more')."))
+        targets: list[Target] = Field(default_factory=list, description=N_("The target pages, one per language (fi, sv, en). The page shows the target in its own language; if there is none, the first one, and says its language, for example (på finska). An empty list [] if no address is known."), json_schema_extra=STARTS_EMPTY)
 
         @model_validator(mode="after")
         def _one_target_per_language(self):
@@ -321,93 +326,93 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
             seen: dict[str, int] = {}
             for i, target in enumerate(self.targets):
                 if target.lang in seen:
-                    problems.append(_problem(("targets", i, "lang"), "target {first} is already in '{value}': give one target per language — delete one of them", first=seen[target.lang] + 1, value=target.lang))
+                    problems.append(_problem(("targets", i, "lang"), _("target {first} is already in '{value}': give one target per language — delete one of them"), first=seen[target.lang] + 1, value=target.lang))
                 seen.setdefault(target.lang, i)
             _raise(problems, "Link")
             return self
 
     class Grant(Strict):
-        """Valtionavustus: kuka myönsi, kenelle, kuinka paljon ja milloin. Tarvitsee lähteen, jonka supports-listassa on grant."""
+        __doc__ = N_("A state grant: who granted it, to whom, how much and when. It needs a source with grant in its supports list.")
 
-        amount: int = Field(gt=0, description="Avustuksen määrä euroina kokonaislukuna ilman lainausmerkkejä ja välilyöntejä, esimerkiksi 535952.")
-        decided_on: PastDate = Field(description="Avustuspäätöksen päivä muodossa \"VVVV-KK-PP\" lainausmerkeissä, esimerkiksi \"2020-09-17\".")
-        grantor: Text = Field(description="Avustuksen myöntäjä, esimerkiksi Sosiaali- ja terveysministeriö. Ruotsiksi virallinen ruotsinkielinen nimi.", json_schema_extra=PROPER_NAMES)
-        recipient: Text = Field(description="Avustuksen saaja niin kuin päätös sen nimeää. Ruotsiksi virallinen ruotsinkielinen nimi, jos sellainen on.", json_schema_extra=PROPER_NAMES)
+        amount: int = Field(gt=0, description=N_("The amount of the grant in euros as a whole number without quotes and spaces, for example 535952."))
+        decided_on: PastDate = Field(description=N_("The day of the grant decision, written \"YYYY-MM-DD\" in quotes, for example \"2020-09-17\"."))
+        grantor: Text = Field(description=N_("Who granted it, for example Sosiaali- ja terveysministeriö. In Swedish, the official Swedish name."), json_schema_extra=PROPER_NAMES)
+        recipient: Text = Field(description=N_("The recipient as the decision names it. In Swedish, the official Swedish name if there is one."), json_schema_extra=PROPER_NAMES)
 
     class Organiser(Strict):
-        """Organisaatio ja sen rooli hankkeessa."""
+        __doc__ = N_("An organisation and its role in the project.")
 
-        name: Text = Field(description="Organisaation nimi. Ruotsiksi virallinen ruotsinkielinen nimi, jos sellainen on; muuten suomenkielinen nimi.", json_schema_extra=PROPER_NAMES)
-        role: Role = Field(description="Rooli: administrator (hallinnoija), co_implementer (osatoteuttaja), partner (yhteistyökumppani), coordinator (koordinaattori), funder (rahoittaja).")
+        name: Text = Field(description=N_("The organisation's name. In Swedish, the official Swedish name if there is one; otherwise the Finnish name."), json_schema_extra=PROPER_NAMES)
+        role: Role = Field(description=N_("The role: administrator, co_implementer, partner, coordinator or funder."))
 
     def name_field():
-        return Field(description="Koko nimi, niin kuin lähde sen kertoo.")
+        return Field(description=N_("The full name, as the source gives it."))
 
     def short_name_field():
-        return Field(description="Lyhyt nimi listoihin ja linkkeihin.")
+        return Field(description=N_("A short name for lists and links."))
 
     def summary_field():
-        return Field(description="Yksi virke: tärkein tavoite tai mistä on kyse. Näkyy listoissa.")
+        return Field(description=N_("One sentence: the main aim or what it is about. Shown in lists."))
 
     def sources_field():
-        return Field(min_length=1, description="Lähteet, joista tietueen tiedot ovat: vähintään yksi. Sivun lopussa ne näkyvät otsikolla Lähteet.")
+        return Field(min_length=1, description=N_("The sources of the record's facts: at least one. At the end of the page they are shown under the heading Sources."))
 
     class Programme(_Sourced):
-        """Ohjelma tai kokeilu, johon kuuluu alueellisia hankkeita (esimerkiksi THL:n kokeiluhanke 2020–2021)."""
+        __doc__ = N_("A programme or trial with regional projects (for example THL's trial 2020–2021).")
 
-        kind: Literal["programme"] = Field(description="Tietueen laji: programme (ohjelma).")
+        kind: Literal["programme"] = Field(description=N_("The kind of record: programme."))
         name: Text = name_field()
         short_name: Text = short_name_field()
         summary: Text = summary_field()
-        organiser: Text = Field(description="Ohjelman järjestäjä.", json_schema_extra=PROPER_NAMES)
-        intro: Text = Field(description="Johdanto: mikä ohjelma oli. Kappaleet erotetaan tyhjällä rivillä.")
-        start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
-        end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)
+        organiser: Text = Field(description=N_("Who organised the programme."), json_schema_extra=PROPER_NAMES)
+        intro: Text = Field(description=N_("An introduction: what the programme was. Paragraphs are separated by a blank line."))
+        start: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The start date.")))
+        end: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The end date.")))
         sources: list[Source] = sources_field()
 
     class Project(_Sourced):
-        """Hanke. Alueellinen hanke kuuluu ohjelmaan (programme)."""
+        __doc__ = N_("A project. A regional project belongs to a programme.")
 
-        kind: Literal["project"] = Field(description="Tietueen laji: project (hanke).")
-        programme: Optional[Slug] = Field(default=None, description="Ohjelman tunnus (ohjelman tiedostonimi ilman .yml), jos hanke kuuluu ohjelmaan, esimerkiksi hb-kokeilu-2020-2021.")
+        kind: Literal["project"] = Field(description=N_("The kind of record: project."))
+        programme: Optional[Slug] = Field(default=None, description=N_("The programme's name (its file name without .yml) if the project belongs to a programme, for example hb-kokeilu-2020-2021."))
         name: Text = name_field()
         short_name: Text = short_name_field()
         summary: Text = summary_field()
-        organisers: list[Organiser] = Field(default_factory=list, description="Toteuttajat rooleineen; ensin hallinnoija. Jätä pois, jos lähde ei nimeä toteuttajaa: puute näkyy puutelistassa.")
-        region: Optional[Text] = Field(default=None, description="Alue, jolla hanke toimi (alueellisilla hankkeilla).", json_schema_extra=PROPER_NAMES)
-        years: Optional[NonEmpty] = Field(default=None, description="Hankkeen vuodet niin kuin lähde ne kertoo, esimerkiksi 2016–2019.")
-        start: IsoDate = Field(default="", description="Alkamispäivä." + DATE_NOTE)
-        end: IsoDate = Field(default="", description="Päättymispäivä." + DATE_NOTE)
-        aims: Text = Field(description="Tavoitteet lähteen mukaan. Kappaleet erotetaan tyhjällä rivillä.")
-        quotes: list[Quote] = Field(default_factory=list, description="Lainaukset raporteista tai verkkosivuilta, sanatarkasti.")
-        background: list[Text] = Field(default_factory=list, description="Taustatietoja, yksi asia kerrallaan.")
-        funding: Optional[Text] = Field(default=None, description="Rahoitus: kuka rahoitti ja millä rahalla.")
-        grant: Optional[Grant] = Field(default=None, description="Valtionavustus, jonka hanke sai (alueelliset hankkeet). Näkyy hankkeen sivulla; ohjelman sivu laskee avustukset yhteen.")
-        universities: list[Text] = Field(default_factory=list, description="Mukana olleet ammattikorkeakoulut.", json_schema_extra=PROPER_NAMES)
-        pilots: list[Text] = Field(default_factory=list, description="Pilotit (kokeilupaikat).", json_schema_extra=PROPER_NAMES)
-        partners: list[Text] = Field(default_factory=list, description="Valtakunnalliset kumppanit.", json_schema_extra=PROPER_NAMES)
-        website: Optional[Website] = Field(default=None, description="Sivusto, jolle hankkeen aineistot on koottu.")
-        link: Optional[Link] = Field(default=None, description="Linkki hankkeen omalle sivulle (tai parhaalle julkiselle sivulle hankkeesta).")
+        organisers: list[Organiser] = Field(default_factory=list, description=N_("Who carried out the project, with their roles; the administrator first. Leave it out if the source names no one: the gap shows in the gaps list."))
+        region: Optional[Text] = Field(default=None, description=N_("The region where the project worked (regional projects)."), json_schema_extra=PROPER_NAMES)
+        years: Optional[NonEmpty] = Field(default=None, description=N_("The project's years as the source gives them, for example 2016–2019."))
+        start: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The start date.")))
+        end: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The end date.")))
+        aims: Text = Field(description=N_("The aims as the source gives them. Paragraphs are separated by a blank line."))
+        quotes: list[Quote] = Field(default_factory=list, description=N_("Quotations from reports or web pages, word for word."))
+        background: list[Text] = Field(default_factory=list, description=N_("Background facts, one at a time."))
+        funding: Optional[Text] = Field(default=None, description=N_("Funding: who funded it and with what money."))
+        grant: Optional[Grant] = Field(default=None, description=N_("The state grant the project received (regional projects). Shown on the project's page; the programme's page adds the grants up."))
+        universities: list[Text] = Field(default_factory=list, description=N_("The universities of applied sciences that took part."), json_schema_extra=PROPER_NAMES)
+        pilots: list[Text] = Field(default_factory=list, description=N_("The pilots (trial sites)."), json_schema_extra=PROPER_NAMES)
+        partners: list[Text] = Field(default_factory=list, description=N_("The national partners."), json_schema_extra=PROPER_NAMES)
+        website: Optional[Website] = Field(default=None, description=N_("The website where the project's materials are collected."))
+        link: Optional[Link] = Field(default=None, description=N_("A link to the project's own page (or the best public page about the project)."))
         sources: list[Source] = sources_field()
 
     class Publication(_Sourced):
-        """Julkaisu, video tai diasarja. Kuuluu hankkeeseen (project)."""
+        __doc__ = N_("A publication, a video or a slide set. It belongs to a project.")
 
-        kind: Literal["publication"] = Field(description="Tietueen laji: publication (julkaisu).")
-        project: Slug = Field(description="Hankkeen tunnus (hankkeen tiedostonimi ilman .yml), esimerkiksi avain-kansalaisuuteen.")
-        title: Original = Field(description="Julkaisun nimi alkuperäiskielellä ja sen käännökset.")
-        type: PublicationType = Field(description="Julkaisun tyyppi: animation_video (piirrosvideo), documentary_video (dokumentaarinen video), final_publication (loppujulkaisu), slide_set (diasarja), publication (julkaisu), interim_report (väliraportti).")
-        extent: Extent = Field(description="Laajuus: kesto minuutteina tai sivumäärä.")
-        language: Language = Field(description="Julkaisun oma kieli: fi, sv tai en.")
-        year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description="Julkaisuvuosi kokonaislukuna, esimerkiksi 2019. Jätä pois, jos vuotta ei tiedetä.")
-        link: Optional[Link] = Field(default=None, description="Linkki julkaisuun.")
+        kind: Literal["publication"] = Field(description=N_("The kind of record: publication."))
+        project: Slug = Field(description=N_("The project's name (its file name without .yml), for example avain-kansalaisuuteen."))
+        title: Original = Field(description=N_("The publication's title in its original language, and its translations."))
+        type: PublicationType = Field(description=N_("The type of publication: animation_video, documentary_video, final_publication, slide_set, publication or interim_report."))
+        extent: Extent = Field(description=N_("The extent: the length in minutes or the number of pages."))
+        language: Language = Field(description=N_("The publication's own language: fi, sv or en."))
+        year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description=N_("The year of publication as a whole number, for example 2019. Leave it out if the year is not known."))
+        link: Optional[Link] = Field(default=None, description=N_("A link to the publication."))
         sources: list[Source] = sources_field()
 
         @model_validator(mode="after")
         def _extent_in_the_unit_of_its_type(self):
             wanted = UNIT_OF_TYPE[self.type]
             if self.extent.unit != wanted:
-                _raise([_problem(("extent", "unit"), "a {type} is measured in {wanted}, not {unit}: write unit: {wanted} (or correct the type)",
+                _raise([_problem(("extent", "unit"), _("a {type} is measured in {wanted}, not {unit}: write unit: {wanted} (or correct the type)"),
                                  type=self.type, wanted=wanted, unit=self.extent.unit, value=self.extent.unit)], "Publication")
             return self
 
@@ -417,7 +422,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
 
 # ── Site settings and interface strings (site.yml) ────────────────────────────────────────
 
-GAP_NOTE = " Jätä pois tai \"\", jos arvoa ei vielä ole: sivulla näkyy silloin 'tieto puuttuu vielä' ja arvo tulee puutelistaan (python build_pages.py gaps)."
+GAP_NOTE = N_("{about} Leave it out or \"\" if there is no value yet: the page then shows 'not known yet' and the value goes to the gaps list (.venv/bin/python build_pages.py gaps).")
 
 
 @lru_cache(maxsize=None)
@@ -425,26 +430,26 @@ def site_schema_for(variants: tuple[str, ...]) -> type[BaseModel]:
     Text = schema_for(variants).Text
 
     class StatementSettings(Strict):
-        """Saavutettavuusselosteen arvot. Puuttuva arvo näkyy sivulla puutteena, ei keksittynä tietona."""
+        __doc__ = N_("The values of the accessibility statement. A missing value shows on the page as missing, never as an invented fact.")
 
-        conformance: Literal["", "full", "partial", "none"] = Field(default="", description="Vaatimustenmukaisuus: full (täyttää), partial (täyttää osittain), none (ei täytä)." + GAP_NOTE)
-        known_issues: Optional[Text] = Field(default=None, description="Mikä ei ole saavutettavaa ja miksi." + GAP_NOTE)
-        prepared_on: IsoDate = Field(default="", description="Päivä, jona seloste laadittiin, muodossa \"VVVV-KK-PP\"." + GAP_NOTE)
-        updated_on: IsoDate = Field(default="", description="Päivä, jona selostetta viimeksi päivitettiin, muodossa \"VVVV-KK-PP\"." + GAP_NOTE)
-        assessment_method: Optional[Text] = Field(default=None, description="Miten saavutettavuus arvioitiin (esimerkiksi omavalvonta, ulkopuolinen arvio)." + GAP_NOTE)
-        feedback_email: Email = Field(default="", description="Sähköpostiosoite saavutettavuuspalautteelle, muodossa nimi@esimerkki.fi." + GAP_NOTE)
-        feedback_handler: Optional[Text] = Field(default=None, description="Kuka käsittelee saavutettavuuspalautteen." + GAP_NOTE)
-        alternative_access: Optional[Text] = Field(default=None, description="Miten sisällön saa muussa muodossa." + GAP_NOTE)
+        conformance: Literal["", "full", "partial", "none"] = Field(default="", description=described(GAP_NOTE, about=N_("Conformance: full, partial or none.")))
+        known_issues: Optional[Text] = Field(default=None, description=described(GAP_NOTE, about=N_("What is not accessible, and why.")))
+        prepared_on: IsoDate = Field(default="", description=described(GAP_NOTE, about=N_("The day the statement was prepared, written \"YYYY-MM-DD\".")))
+        updated_on: IsoDate = Field(default="", description=described(GAP_NOTE, about=N_("The day the statement was last updated, written \"YYYY-MM-DD\".")))
+        assessment_method: Optional[Text] = Field(default=None, description=described(GAP_NOTE, about=N_("How accessibility was assessed (for example a self-assessment or an outside audit).")))
+        feedback_email: Email = Field(default="", description=described(GAP_NOTE, about=N_("The e-mail address for accessibility feedback, written name@example.fi.")))
+        feedback_handler: Optional[Text] = Field(default=None, description=described(GAP_NOTE, about=N_("Who handles accessibility feedback.")))
+        alternative_access: Optional[Text] = Field(default=None, description=described(GAP_NOTE, about=N_("How to get the content in another form.")))
 
     class Settings(Strict):
-        """Sivuston asetukset (nyt: saavutettavuusselosteen arvot)."""
+        __doc__ = N_("The site's settings (today: the values of the accessibility statement).")
 
-        statement: StatementSettings = Field(default_factory=StatementSettings, description="Saavutettavuusselosteen arvot.")
+        statement: StatementSettings = Field(default_factory=StatementSettings, description=N_("The values of the accessibility statement."))
 
     class SiteFile(Strict):
-        """site.yml: sivuston asetukset ja käyttöliittymän tekstit kaikissa kieliversioissa."""
+        __doc__ = N_("site.yml: the site's settings and the interface texts in every variant.")
 
-        settings: Settings = Field(default_factory=Settings, description="Sivuston asetukset.")
-        strings: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")], Text] = Field(description="Käyttöliittymän tekstit: tunnus → teksti jokaisessa kieliversiossa.")
+        settings: Settings = Field(default_factory=Settings, description=N_("The site's settings."))
+        strings: dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")], Text] = Field(description=N_("The interface texts: name → the text in every variant."))
 
     return SiteFile

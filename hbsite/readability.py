@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .messages import N_, _
+
 # A word: letters (and digits) with inner hyphens or apostrophes, "HeBu-Vantaa" is one word.
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # A sentence ends at . ! ? or a colon/semicolon followed by a capital, or at a line break.
@@ -23,9 +25,9 @@ _ACRONYM = re.compile(r"(?<![\w-])([^\W\d_]{2,})(?=[-\s.,:;!?)»”\"']|$)")
 # Letter-dot-letter-dot forms ("t.ex.", "e.g.", "u.s.a.") are abbreviations in any language.
 _DOTTED_GENERIC = re.compile(r"(?<![\w.])[^\W\d_]{1,3}\.(?:[^\W\d_]{1,3}\.)+")
 
-VOIKKO_MISSING = (
+VOIKKO_MISSING = N_(
     "libvoikko with its Finnish dictionary is needed to measure the easy-to-read texts, and it is not installed: "
-    "install it with `sudo apt-get install libvoikko1 voikko-fi && python3 -m pip install libvoikko` "
+    "install it with `sudo apt-get install libvoikko1 voikko-fi && .venv/bin/python -m pip install libvoikko` "
     "(or `bash tools/setup.sh --all`; macOS: `brew install libvoikko` and the voikko-fi dictionary), then run the check again"
 )
 
@@ -41,7 +43,7 @@ def _voikko():
 
         voikko = libvoikko.Voikko("fi")
     except (ImportError, OSError) as error:
-        raise VoikkoMissing(VOIKKO_MISSING) from error
+        raise VoikkoMissing(_(VOIKKO_MISSING)) from error
     voikko.setMinHyphenatedWordLength(2)
     voikko.setHyphenateUnknownWords(True)
     voikko.setNoUglyHyphenation(False)  # count one-letter syllables too ("a-si-a-kas")

@@ -20,6 +20,7 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from .messages import _
 from .model import ISO_DATE
 from .validate import Entry, Records
 from .variants import Variant
@@ -283,7 +284,7 @@ class Renderer:
         def _record(slug: str, kind: str, helper: str):
             entry = self.by_slug.get(slug)
             if entry is None or entry.kind != kind:
-                raise KeyError("{helper}('{slug}'): there is no {kind} '{slug}' — write the file name of a {kind} without .yml".format(helper=helper, slug=slug, kind=kind))
+                raise KeyError(_("{helper}('{slug}'): there is no {kind} '{slug}' — write the file name of a {kind} without .yml").format(helper=helper, slug=slug, kind=kind))
             return entry
 
         def count_projects(programme: str | None = None) -> int:
@@ -302,10 +303,10 @@ class Renderer:
             """How many items a list field of a record has, e.g. count_items('avain-kansalaisuuteen', 'pilots')."""
             entry = self.by_slug.get(slug)
             if entry is None:
-                raise KeyError("count_items('{slug}', '{field}'): there is no record '{slug}' — write the file name of a record without .yml".format(slug=slug, field=field))
+                raise KeyError(_("count_items('{slug}', '{field}'): there is no record '{slug}' — write the file name of a record without .yml").format(slug=slug, field=field))
             value = getattr(entry.record, field, None)
             if not isinstance(value, list):
-                raise KeyError("count_items('{slug}', '{field}'): '{field}' is not a list field of a {kind} — use one of: {fields}".format(
+                raise KeyError(_("count_items('{slug}', '{field}'): '{field}' is not a list field of a {kind} — use one of: {fields}").format(
                     slug=slug, field=field, kind=entry.kind, fields=", ".join(n for n, v in entry.record if isinstance(v, list))))
             return len(value)
 

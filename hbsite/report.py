@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from .build import Content
 from .load import _line_col, hidden_characters, read_text
+from .messages import N_, _
 from .problems import Problem
 from .render import HAND_WRITTEN
 from .variants import Readability, Variant
@@ -71,7 +72,7 @@ def _variant_paths(value, key: str, path: tuple = (), names: bool = False) -> It
 
 def variant_texts(value, key: str, names: bool = False) -> Iterator[tuple[str, bool]]:
     """(text, is a name) for every text of variant `key` inside a record."""
-    for _, text, is_name in _variant_paths(value, key, (), names):
+    for _path, text, is_name in _variant_paths(value, key, (), names):
         yield text, is_name
 
 
@@ -125,7 +126,7 @@ def hand_written_pages(content: Content, key: str) -> Iterator[tuple[str, str]]:
     """(file, text) of each readable hand-written page of a variant (docs/<variant>/…); a page
     that is not UTF-8 is reported by page_problems() and left out here."""
     for shown, path in hand_written_files(content, key):
-        text, _ = read_text(path, shown)
+        text, _problems = read_text(path, shown)
         if text is not None:
             yield shown, text.replace("\r\n", "\n")
 
@@ -158,17 +159,17 @@ def pages_of(content: Content, variant: Variant, publications: bool = True) -> I
 
 # ── measuring a page against its variant's targets ────────────────────────────────────────
 GRADE_NAMES = {"wiio": "Wiio", "lix": "LIX"}
-WIIO_MISS = ("the page's Wiio grade is {grade:.2f}, the target is at most {limit:g}: {long} of its {words} words have four or more "
+WIIO_MISS = N_("the page's Wiio grade is {grade:.2f}, the target is at most {limit:g}: {long} of its {words} words have four or more "
              "syllables in their base form, and this text has the most of them: {listed} — write shorter, everyday words "
              "for at least {replace} of them on this page")
-LIX_MISS = ("the page's LIX is {grade:.0f}, the target is at most {limit:g}: {long} of its {words} words are longer than six "
+LIX_MISS = N_("the page's LIX is {grade:.0f}, the target is at most {limit:g}: {long} of its {words} words are longer than six "
             "letters, and this text has the most of them: {listed} — write shorter words for some of them, or shorter sentences")
-MEAN_MISS = ("the page's sentences have {mean:.1f} words on average, the target is at most {limit:g}: this text's {count} "
+MEAN_MISS = N_("the page's sentences have {mean:.1f} words on average, the target is at most {limit:g}: this text's {count} "
              "sentences have {text_mean:.1f} on average, and its longest has {longest} words (“{start} …”) — split long "
              "sentences into short ones")
-SENTENCE_MISS = "this sentence has {count} words, the target is at most {limit:g}: “{start} …” — split it into two or more sentences"
-ABBREVIATION_KNOWN = "'{form}' is an abbreviation, and {variant} texts have none: write '{full}'"
-ABBREVIATION_UNKNOWN = ("'{form}' is an abbreviation, and {variant} texts have none: write it out in full (an acronym as the whole "
+SENTENCE_MISS = N_("this sentence has {count} words, the target is at most {limit:g}: “{start} …” — split it into two or more sentences")
+ABBREVIATION_KNOWN = N_("'{form}' is an abbreviation, and {variant} texts have none: write '{full}'")
+ABBREVIATION_UNKNOWN = N_("'{form}' is an abbreviation, and {variant} texts have none: write it out in full (an acronym as the whole "
                         "name; a common one can be added with its written-out form under 'abbreviations:' in terms.yml)")
 _LISTED_MAX = 12
 _START_WORDS = 6
@@ -200,11 +201,11 @@ class Measured:
         if t.grade_max is not None and self.grade > t.grade_max:
             out.append(f"{GRADE_NAMES[self.grade_name]} {self.grade:.2f} > {t.grade_max:g}")
         if t.mean_sentence_max is not None and self.mean_words > t.mean_sentence_max:
-            out.append(f"mean sentence {self.mean_words:.1f} words > {t.mean_sentence_max:g}")
+            out.append(_("mean sentence {mean:.1f} words > {limit:g}").format(mean=self.mean_words, limit=t.mean_sentence_max))
         if t.sentence_max is not None and self.longest_words > t.sentence_max:
-            out.append(f"a sentence of {self.longest_words} words > {t.sentence_max:g}: “{self.longest}”")
+            out.append(_("a sentence of {count} words > {limit:g}: “{sentence}”").format(count=self.longest_words, limit=t.sentence_max, sentence=self.longest))
         if not t.abbreviations and self.abbreviations:
-            out.append(f"abbreviations: {', '.join(self.abbreviations)}")
+            out.append(_("abbreviations: {forms}").format(forms=", ".join(self.abbreviations)))
         return out
 
 
@@ -230,7 +231,8 @@ def _listed(found: list[tuple[str, str]]) -> str:
             forms.append(word)
     items = [f"{base} ({', '.join(forms)})" if forms else base for base, forms in shown.items()]
     more = len(items) - _LISTED_MAX
-    return ", ".join(items[:_LISTED_MAX]) + (f" and {more} more" if more > 0 else "")
+    shown = ", ".join(items[:_LISTED_MAX])
+    return _("{words} and {count} more").format(words=shown, count=more) if more > 0 else shown
 
 
 def measure_page(file: str, passages: list[Passage], variant: Variant, expansions: dict[str, str] | None = None) -> tuple[Measured, list[Problem]]:
@@ -256,12 +258,12 @@ def measure_page(file: str, passages: list[Passage], variant: Variant, expansion
             if count > longest[0]:
                 longest = (count, passage.text[a:b])
             if targets and targets.sentence_max is not None and count > targets.sentence_max:
-                problems.append(passage.problem(a, SENTENCE_MISS.format(count=count, limit=targets.sentence_max, start=_start(passage.text[a:b]))))
+                problems.append(passage.problem(a, _(SENTENCE_MISS).format(count=count, limit=targets.sentence_max, start=_start(passage.text[a:b]))))
         for offset, form in readability.abbreviation_spans(passage.text, dotted):
             found_abbreviations.append(form)
             if targets and not targets.abbreviations:
                 full = expansions.get(form) or expansions.get(form.lower())
-                message = ABBREVIATION_KNOWN.format(form=form, variant=variant.name, full=full) if full else ABBREVIATION_UNKNOWN.format(form=form, variant=variant.name)
+                message = _(ABBREVIATION_KNOWN).format(form=form, variant=variant.name, full=full) if full else _(ABBREVIATION_UNKNOWN).format(form=form, variant=variant.name)
                 problems.append(passage.problem(offset, message))
         if passage.is_name:
             continue
@@ -276,28 +278,28 @@ def measure_page(file: str, passages: list[Passage], variant: Variant, expansion
         grade = 2.7 + 30 * graded_long / graded_words if graded_words else 0.0
     else:
         grade = (graded_words / max(graded_sentences, 1) + 100 * graded_long / graded_words) if graded_words else 0.0
-    total_words = sum(count for _, _, counted in per_text for _, _, count in counted)
+    total_words = sum(count for _p, _w, counted in per_text for _a, _b, count in counted)
     mean = total_words / graded_sentences if graded_sentences else 0.0
 
     if targets and targets.grade_max is not None and grade > targets.grade_max and per_text:
-        passage, long_words, _ = max(per_text, key=lambda item: len(item[1]))
-        listed = _listed([(word, b) for _, word, b in long_words])
+        passage, long_words, _counted = max(per_text, key=lambda item: len(item[1]))
+        listed = _listed([(word, b) for _offset, word, b in long_words])
         if grade_name == "wiio":
             allowed = int(graded_words * (targets.grade_max - 2.7) / 30 + 1e-9)
-            message = WIIO_MISS.format(grade=grade, limit=targets.grade_max, long=graded_long, words=graded_words, listed=listed, replace=max(graded_long - allowed, 1))
+            message = _(WIIO_MISS).format(grade=grade, limit=targets.grade_max, long=graded_long, words=graded_words, listed=listed, replace=max(graded_long - allowed, 1))
         else:
-            message = LIX_MISS.format(grade=grade, limit=targets.grade_max, long=graded_long, words=graded_words, listed=listed)
+            message = _(LIX_MISS).format(grade=grade, limit=targets.grade_max, long=graded_long, words=graded_words, listed=listed)
         problems.append(passage.problem(long_words[0][0] if long_words else 0, message))
     if targets and targets.mean_sentence_max is not None and mean > targets.mean_sentence_max and per_text:
         limit = targets.mean_sentence_max
 
         def excess(item) -> float:
-            return sum(count - limit for _, _, count in item[2] if count > limit)
+            return sum(count - limit for _a, _b, count in item[2] if count > limit)
 
-        passage, _, counted = max(per_text, key=excess)
+        passage, _long, counted = max(per_text, key=excess)
         a, b, count = max(counted, key=lambda s: s[2])
-        text_mean = sum(c for _, _, c in counted) / len(counted)
-        problems.append(passage.problem(a, MEAN_MISS.format(mean=mean, limit=limit, count=len(counted), text_mean=text_mean, longest=count, start=_start(passage.text[a:b]))))
+        text_mean = sum(c for _a, _b, c in counted) / len(counted)
+        problems.append(passage.problem(a, _(MEAN_MISS).format(mean=mean, limit=limit, count=len(counted), text_mean=text_mean, longest=count, start=_start(passage.text[a:b]))))
 
     measured = Measured(file, variant.key, grade_name, grade, mean, longest[0], longest[1], tuple(found_abbreviations), targets)
     return measured, problems
@@ -335,7 +337,7 @@ def grade_per_page(content: Content) -> list[tuple[str, str, str, float]]:
         if variant.readability is None or variant.readability.has_targets:
             continue
         for file, passages in pages_of(content, variant, publications=False):
-            m, _ = measure_page(file, passages, variant)
+            m, _problems = measure_page(file, passages, variant)
             slug = file.rsplit("/", 1)[-1].removesuffix(".yml") if file.startswith("projects/") else file
             rows.append((variant.key, slug, variant.readability.grade, m.grade))
     return rows
@@ -353,9 +355,9 @@ def readability_summary(content: Content, measured: list[Measured] | None = None
         try:
             measured = measure_selko(content)
         except VoikkoMissing as missing:
-            return f"readability: not measured — {missing}"
+            return _("readability: not measured — {reason}").format(reason=missing)
     if not measured:
-        return "readability: no variant has readability targets"
+        return _("readability: no variant has readability targets")
     lines = []
     for variant in content.variants:
         pages = [m for m in measured if m.variant == variant.key]
@@ -363,18 +365,19 @@ def readability_summary(content: Content, measured: list[Measured] | None = None
             continue
         failing = sum(1 for m in pages if m.misses())
         worst = max(m.grade for m in pages)
-        lines.append(
-            f"readability ({variant.key}): {len(pages)} pages, worst {GRADE_NAMES[pages[0].grade_name]} {worst:.2f}, "
-            f"mean sentence at most {max(m.mean_words for m in pages):.1f} words, longest sentence "
-            f"{max(m.longest_words for m in pages)} words, {sum(len(m.abbreviations) for m in pages)} abbreviations; "
-            f"{failing} pages miss a target (python build_pages.py check --readability)"
-        )
+        lines.append(_(
+            "readability ({variant}): {pages} pages, worst {grade_name} {worst:.2f}, mean sentence at most {mean:.1f} words, "
+            "longest sentence {longest} words, {abbreviations} abbreviations; {failing} pages miss a target "
+            "(.venv/bin/python build_pages.py check --readability)"
+        ).format(variant=variant.key, pages=len(pages), grade_name=GRADE_NAMES[pages[0].grade_name], worst=worst,
+                 mean=max(m.mean_words for m in pages), longest=max(m.longest_words for m in pages),
+                 abbreviations=sum(len(m.abbreviations) for m in pages), failing=failing))
     return "\n".join(lines)
 
 
 def readability_report(content: Content) -> str:
     measured = measure_selko(content)
-    lines = ["readability (variants with targets):"]
+    lines = [_("readability (variants with targets):")]
     for variant in content.variants:
         pages = [m for m in measured if m.variant == variant.key]
         if not pages:
@@ -382,20 +385,23 @@ def readability_report(content: Content) -> str:
         t = variant.readability
         targets = ", ".join(filter(None, [
             f"{GRADE_NAMES[t.grade]} ≤ {t.grade_max:g}" if t.grade_max is not None else "",
-            f"mean sentence ≤ {t.mean_sentence_max:g} words" if t.mean_sentence_max is not None else "",
-            f"no sentence over {t.sentence_max:g} words" if t.sentence_max is not None else "",
-            "no abbreviations" if not t.abbreviations else "",
+            _("mean sentence ≤ {limit:g} words").format(limit=t.mean_sentence_max) if t.mean_sentence_max is not None else "",
+            _("no sentence over {limit:g} words").format(limit=t.sentence_max) if t.sentence_max is not None else "",
+            _("no abbreviations") if not t.abbreviations else "",
         ]))
         worst = max(pages, key=lambda m: m.grade)
         failing = [m for m in pages if m.misses()]
-        lines.append(f"  {variant.key} ({targets}): {len(pages)} pages; worst {GRADE_NAMES[t.grade]} {worst.grade:.2f} ({worst.file}); "
-                     f"longest sentence {max(m.longest_words for m in pages)} words; mean sentence at most "
-                     f"{max(m.mean_words for m in pages):.1f} words; abbreviations {sum(len(m.abbreviations) for m in pages)}; "
-                     f"pages missing a target {len(failing)}")
+        lines.append("  " + _(
+            "{variant} ({targets}): {pages} pages; worst {grade_name} {worst:.2f} ({file}); longest sentence {longest} words; "
+            "mean sentence at most {mean:.1f} words; abbreviations {abbreviations}; pages missing a target {failing}"
+        ).format(variant=variant.key, targets=targets, pages=len(pages), grade_name=GRADE_NAMES[t.grade], worst=worst.grade,
+                 file=worst.file, longest=max(m.longest_words for m in pages), mean=max(m.mean_words for m in pages),
+                 abbreviations=sum(len(m.abbreviations) for m in pages), failing=len(failing)))
         for m in pages:
-            mark = "  MISS: " + "; ".join(m.misses()) if m.misses() else ""
-            lines.append(f"    {m.file}: {GRADE_NAMES[m.grade_name]} {m.grade:.2f}, mean sentence {m.mean_words:.1f}, longest {m.longest_words}{mark}")
-    lines.append("LIX per page (< 30 very easy, 30–40 easy, 40–50 medium, > 50 hard):")
+            mark = "  " + _("MISS: {misses}").format(misses="; ".join(m.misses())) if m.misses() else ""
+            lines.append("    " + _("{file}: {grade_name} {grade:.2f}, mean sentence {mean:.1f}, longest {longest}").format(
+                file=m.file, grade_name=GRADE_NAMES[m.grade_name], grade=m.grade, mean=m.mean_words, longest=m.longest_words) + mark)
+    lines.append(_("LIX per page (< 30 very easy, 30–40 easy, 40–50 medium, > 50 hard):"))
     for variant, page, value in lix_per_page(content):
         lines.append(f"  {variant} {page}: LIX {value:.0f}")
     return "\n".join(lines)

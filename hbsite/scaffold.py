@@ -1,9 +1,9 @@
 """`build_pages.py new KIND SLUG`: a record with every field, made from the schema itself.
 
-Each field gets its Finnish description from the model as a comment, so the scaffold and the
-schema cannot drift apart. Texts, and choices that have no sensible default, are left empty:
+Each field gets its description from the model as a comment, in the editor's language
+(hbsite/messages.py), so the scaffold and the schema cannot drift apart. Texts, and choices that have no sensible default, are left empty:
 `check` refuses the file (with one "is empty" message per gap) until an editor has filled in
-every variant. Optional parts are there too, marked "valinnainen", to be deleted if unused.
+every variant. Optional parts are there too, marked "optional" ("Valinnainen"), to be deleted if unused.
 """
 from __future__ import annotations
 
@@ -11,11 +11,16 @@ import typing
 
 from pydantic import BaseModel
 
+from .messages import N_, _, in_language
 from .model import literal_values
 from .validate import _inner_model
 
-OPTIONAL = "Valinnainen: poista koko kohta, jos tätä tietoa ei ole."
-KIND_NAMES = {"programme": "ohjelma", "project": "hanke", "publication": "julkaisu"}
+OPTIONAL = N_("Optional: delete the whole part if this information is not available.")
+HEADER = {
+    "programme": N_("# A new programme (programme). Guide: CONTRIBUTING.md."),
+    "project": N_("# A new project (project). Guide: CONTRIBUTING.md."),
+    "publication": N_("# A new publication (publication). Guide: CONTRIBUTING.md."),
+}
 
 
 def _is_list(annotation) -> bool:
@@ -44,8 +49,9 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
         annotation = info.annotation
         inner = _inner_model(annotation)
         description = info.description or (inner.__doc__ if inner else None)
+        description = in_language(description) if description else None
         optional = not info.is_required()
-        note = OPTIONAL if optional and (inner is not None or _is_list(annotation)) else None
+        note = _(OPTIONAL) if optional and (inner is not None or _is_list(annotation)) else None
         if name in fixed:
             lines.append(f"{indent}{name}: {fixed[name]}{_comment(description)}")
         elif plain_texts:  # every variant's text (or translation) is written out, empty
@@ -68,7 +74,7 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
         elif literal_values(annotation):
             options = [str(o) for o in literal_values(annotation) if o != ""]
             default = info.default if isinstance(info.default, str) else ""
-            listed = None if description and options[0] in description else "Vaihtoehdot: " + ", ".join(options) + "."
+            listed = None if description and options[0] in description else _("Choices: {choices}.").format(choices=", ".join(options))
             lines.append(f'{indent}{name}: "{default}"{_comment(description, listed)}')
         elif _is_int(annotation):
             if optional:
@@ -76,7 +82,8 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
             else:
                 lines.append(f"{indent}{name}:{_comment(description)}")
         elif info.default is None:  # an optional single value: shown, but commented out
-            lines.append(f'{indent}# {name}: ""{_comment(description, "Valinnainen.")}')
+            optional_note = _("Optional.")
+            lines.append(f'{indent}# {name}: ""{_comment(description, optional_note)}')
         else:
             lines.append(f'{indent}{name}: ""{_comment(description)}')
     return lines
@@ -97,10 +104,10 @@ def _skip_for(model: type[BaseModel]) -> frozenset:
 def scaffold(model: type[BaseModel], kind: str, schema_path: str, fixed: dict[str, str]) -> str:
     header = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# Uusi {KIND_NAMES.get(kind, kind)} ({kind}). Ohje: CONTRIBUTING.md.",
-        "# Täytä jokainen teksti kaikilla kielillä (fi = suomi, sv = ruotsi, selko = selkosuomi).",
-        "# Tuntematon osoite tai päivämäärä jää tyhjäksi (\"\") — älä arvaa; se näkyy puutelistassa.",
-        "# Kohdat, joissa lukee 'Valinnainen', voi poistaa kokonaan, jos tietoa ei ole.",
-        "# Tarkista lopuksi: python build_pages.py check",
+        _(HEADER[kind]),
+        _("# Fill in every text in every language (fi = Finnish, sv = Swedish, selko = easy-to-read Finnish)."),
+        _("# An address or a date that is not known stays empty (\"\") — do not guess; it shows in the gaps list."),
+        _("# The parts marked 'Optional' can be deleted entirely if there is no information."),
+        _("# Check at the end: .venv/bin/python build_pages.py check"),
     ]
     return "\n".join(header + _fields(model, "", {"kind": kind, **fixed})) + "\n"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import Document, load_text, read_text
+from .messages import N_, _
 from .problems import Problem
 from .variants import Variant
 
@@ -26,22 +27,23 @@ GLOSSARY = "terms.yml"
 SCHEMA_LINE = "# yaml-language-server: $schema=schemas/terms.schema.json"
 RULE_KEYS = ("refuse", "use", "why", "exceptions", "match_case")
 
-TERM = "'{found}': write '{use}' — {why} (rule: {glossary}:{line})"
-TERM_NO_WHY = "'{found}': write '{use}' (rule: {glossary}:{line})"
-NO_GLOSSARY = "terms.yml is missing: it holds the site's key terms per variant (restore it from git)"
-TOP_LEVEL = "terms.yml has two parts, 'terms:' and 'abbreviations:' — '{key}' is not one of them"
-NOT_A_BLOCK = "'{key}:' must be a block of variant keys ({keys}), each with its rules below it"
-UNKNOWN_VARIANT = "'{key}' is not a variant in mkdocs.yml: use one of {keys}"
-NOT_A_LIST = "the rules of '{key}' must be a list: start each rule with '- refuse:'"
-RULE_NOT_A_BLOCK = "a rule is a block of 'refuse:', 'use:' and 'why:' lines"
-RULE_UNKNOWN_KEY = "'{key}' is not a setting of a rule: use {allowed}"
-RULE_MISSING = "this rule has no '{key}:' — write {what}"
-RULE_REFUSE_TYPE = "'refuse:' is one pattern in quotes, or a list of them (each on its own line starting with '- ')"
-RULE_TEXT_TYPE = "'{key}:' must be a text"
-RULE_BOOL = "'match_case:' is true or false"
-BAD_PATTERN = "this pattern cannot be read ({error}): check the brackets and the backslashes (a literal '.', '(' or '?' is written '\\.', '\\(' or '\\?')"
-EMPTY_MATCH = "this pattern matches an empty text, so it would refuse every text: make it match at least one letter"
-ABBREVIATION_TYPE = "an abbreviation is written 'esim.: esimerkiksi' — the abbreviation, ':' and its written-out form"
+TERM = N_("'{found}': write '{use}' — {why} (rule: {glossary}:{line})")
+TERM_NO_WHY = N_("'{found}': write '{use}' (rule: {glossary}:{line})")
+NO_GLOSSARY = N_("terms.yml is missing: it holds the site's key terms per variant (restore it from git)")
+TOP_LEVEL = N_("terms.yml has two parts, 'terms:' and 'abbreviations:' — '{key}' is not one of them")
+NOT_A_BLOCK = N_("'{key}:' must be a block of variant keys ({keys}), each with its rules below it")
+UNKNOWN_VARIANT = N_("'{key}' is not a variant in mkdocs.yml: use one of {keys}")
+NOT_A_LIST = N_("the rules of '{key}' must be a list: start each rule with '- refuse:'")
+RULE_NOT_A_BLOCK = N_("a rule is a block of 'refuse:', 'use:' and 'why:' lines")
+RULE_UNKNOWN_KEY = N_("'{key}' is not a setting of a rule: use {allowed}")
+RULE_MISSING_REFUSE = N_("this rule has no 'refuse:' — write the wrong form, for example refuse: 'ordna personlig budget'")
+RULE_MISSING_USE = N_("this rule has no 'use:' — write the right form, for example use: ordna personlig budgetering")
+RULE_REFUSE_TYPE = N_("'refuse:' is one pattern in quotes, or a list of them (each on its own line starting with '- ')")
+RULE_TEXT_TYPE = N_("'{key}:' must be a text")
+RULE_BOOL = N_("'match_case:' is true or false")
+BAD_PATTERN = N_("this pattern cannot be read ({error}): check the brackets and the backslashes (a literal '.', '(' or '?' is written '\\.', '\\(' or '\\?')")
+EMPTY_MATCH = N_("this pattern matches an empty text, so it would refuse every text: make it match at least one letter")
+ABBREVIATION_TYPE = N_("an abbreviation is written 'esim.: esimerkiksi' — the abbreviation, ':' and its written-out form")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def compile_pattern(pattern: str, match_case: bool = False) -> re.Pattern:
 def load_glossary(root: Path, variants: tuple[Variant, ...]) -> tuple[Glossary, list[Problem]]:
     path = root / GLOSSARY
     if not path.exists():
-        return Glossary(), [Problem(GLOSSARY, 1, 1, NO_GLOSSARY)]
+        return Glossary(), [Problem(GLOSSARY, 1, 1, _(NO_GLOSSARY))]
     text, problems = read_text(path, GLOSSARY)
     if text is None:
         return Glossary(), problems
@@ -83,16 +85,16 @@ def load_glossary(root: Path, variants: tuple[Variant, ...]) -> tuple[Glossary, 
     listed = ", ".join(keys)
     for key, value in document.data.items():
         if key not in ("terms", "abbreviations"):
-            problems.append(document.problem((key,), TOP_LEVEL.format(key=key)))
+            problems.append(document.problem((key,), _(TOP_LEVEL).format(key=key)))
             continue
         if value is None:
             continue
         if not isinstance(value, dict):
-            problems.append(document.problem((key,), NOT_A_BLOCK.format(key=key, keys=listed)))
+            problems.append(document.problem((key,), _(NOT_A_BLOCK).format(key=key, keys=listed)))
             continue
         for variant, items in value.items():
             if variant not in keys:
-                problems.append(document.problem((key, variant), UNKNOWN_VARIANT.format(key=variant, keys=listed)))
+                problems.append(document.problem((key, variant), _(UNKNOWN_VARIANT).format(key=variant, keys=listed)))
                 continue
             if key == "terms":
                 rules, found = _rules(document, variant, items)
@@ -106,13 +108,13 @@ def load_glossary(root: Path, variants: tuple[Variant, ...]) -> tuple[Glossary, 
 
 def _pattern(document: Document, where: tuple, pattern, match_case: bool) -> tuple[re.Pattern | None, list[Problem]]:
     if not isinstance(pattern, str) or not pattern.strip():
-        return None, [document.problem(where, RULE_REFUSE_TYPE)]
+        return None, [document.problem(where, _(RULE_REFUSE_TYPE))]
     try:
         compiled = compile_pattern(pattern, match_case)
     except re.error as error:
-        return None, [document.problem(where, BAD_PATTERN.format(error=error.msg))]
+        return None, [document.problem(where, _(BAD_PATTERN).format(error=error.msg))]
     if compiled.fullmatch(""):
-        return None, [document.problem(where, EMPTY_MATCH)]
+        return None, [document.problem(where, _(EMPTY_MATCH))]
     return compiled, []
 
 
@@ -121,28 +123,28 @@ def _rules(document: Document, variant: str, items) -> tuple[list[Rule], list[Pr
     if items is None:
         return [], []
     if not isinstance(items, list):
-        return [], [document.problem(base, NOT_A_LIST.format(key=variant))]
+        return [], [document.problem(base, _(NOT_A_LIST).format(key=variant))]
     rules, problems = [], []
     for index, item in enumerate(items):
         at = base + (index,)
         if not isinstance(item, dict):
-            problems.append(document.problem(at, RULE_NOT_A_BLOCK))
+            problems.append(document.problem(at, _(RULE_NOT_A_BLOCK)))
             continue
         unknown = [k for k in item if k not in RULE_KEYS]
         for key in unknown:
-            problems.append(document.problem(at + (key,), RULE_UNKNOWN_KEY.format(key=key, allowed=", ".join(RULE_KEYS))))
+            problems.append(document.problem(at + (key,), _(RULE_UNKNOWN_KEY).format(key=key, allowed=", ".join(RULE_KEYS))))
         if "refuse" not in item:
-            problems.append(document.problem(at, RULE_MISSING.format(key="refuse", what="the wrong form, for example refuse: 'ordna personlig budget'")))
+            problems.append(document.problem(at, _(RULE_MISSING_REFUSE)))
             continue
         if not isinstance(item.get("use"), str) or not item["use"].strip():
-            problems.append(document.problem(at + ("use",), RULE_MISSING.format(key="use", what="the right form, for example use: ordna personlig budgetering")))
+            problems.append(document.problem(at + ("use",), _(RULE_MISSING_USE)))
             continue
         for key in ("why",):
             if key in item and not isinstance(item[key], str):
-                problems.append(document.problem(at + (key,), RULE_TEXT_TYPE.format(key=key)))
+                problems.append(document.problem(at + (key,), _(RULE_TEXT_TYPE).format(key=key)))
         match_case = item.get("match_case", False)
         if not isinstance(match_case, bool):
-            problems.append(document.problem(at + ("match_case",), RULE_BOOL))
+            problems.append(document.problem(at + ("match_case",), _(RULE_BOOL)))
             match_case = False
         refused = item["refuse"] if isinstance(item["refuse"], list) else [item["refuse"]]
         where = [at + ("refuse", i) for i in range(len(refused))] if isinstance(item["refuse"], list) else [at + ("refuse",)]
@@ -169,11 +171,11 @@ def _abbreviations(document: Document, variant: str, items) -> tuple[dict[str, s
     if items is None:
         return {}, []
     if not isinstance(items, dict):
-        return {}, [document.problem(base, ABBREVIATION_TYPE)]
+        return {}, [document.problem(base, _(ABBREVIATION_TYPE))]
     out, problems = {}, []
     for form, full in items.items():
         if not isinstance(full, str) or not full.strip():
-            problems.append(document.problem(base + (form,), ABBREVIATION_TYPE))
+            problems.append(document.problem(base + (form,), _(ABBREVIATION_TYPE)))
             continue
         out[str(form)] = full.strip()
     return out, problems
@@ -211,7 +213,7 @@ def term_problems_in(passage, rules: list[Rule]) -> list[Problem]:
             taken.append((start, end))
             found = " ".join(match.group(0).split())
             use = _preferred(rule.use, found, text[:start])
-            message = TERM.format(found=found, use=use, why=rule.why, glossary=GLOSSARY, line=rule.line) if rule.why else TERM_NO_WHY.format(found=found, use=use, glossary=GLOSSARY, line=rule.line)
+            message = _(TERM).format(found=found, use=use, why=rule.why, glossary=GLOSSARY, line=rule.line) if rule.why else _(TERM_NO_WHY).format(found=found, use=use, glossary=GLOSSARY, line=rule.line)
             problems.append(passage.problem(start, message))
     return problems
 
@@ -226,7 +228,7 @@ def term_problems(content, glossary: Glossary) -> list[Problem]:
         rules = glossary.rules.get(variant.key)
         if not rules:
             continue
-        for _, passages in pages_of(content, variant):
+        for _file, passages in pages_of(content, variant):
             for passage in passages:
                 problems += term_problems_in(passage, rules)
     return problems

@@ -15,16 +15,17 @@ import sys
 from pathlib import Path
 
 from .load import MAX_FILE_BYTES, TOO_BIG, _LoadFailed, decode, hidden_characters
+from .messages import N_, _
 from .problems import Problem, format_problems
 
-BOM_REMOVED = "the file started with a byte-order mark (BOM), which some tools read as a character: it was removed — add the file again (git add) and commit"
-NOT_LINTED = "not checked for YAML style: the file is not UTF-8 (see the 'encoding' hook's message)"
+BOM_REMOVED = N_("the file started with a byte-order mark (BOM), which some tools read as a character: it was removed — add the file again (git add) and commit")
+NOT_LINTED = N_("not checked for YAML style: the file is not UTF-8 (see the 'encoding' hook's message)")
 
 
 def _text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [Problem(shown, 1, 1, TOO_BIG.format(size=size // 1000, limit=MAX_FILE_BYTES // 1000))]
+        return None, [Problem(shown, 1, 1, _(TOO_BIG).format(size=size // 1000, limit=MAX_FILE_BYTES // 1000))]
     raw = path.read_bytes()
     try:
         return decode(raw, shown), []
@@ -44,7 +45,7 @@ def check_encoding(files: list[str], fix: bool = True) -> list[Problem]:
             continue
         raw = path.read_bytes()
         if raw.startswith(b"\xef\xbb\xbf"):
-            problems.append(Problem(name, 1, 1, BOM_REMOVED))
+            problems.append(Problem(name, 1, 1, _(BOM_REMOVED)))
             if fix:
                 path.write_bytes(raw[3:])
         problems += hidden_characters(text.replace("\r\n", "\n"), name)
@@ -63,7 +64,7 @@ def run_yamllint(files: list[str], config: str = ".yamllint.yml") -> list[Proble
             continue
         text, found = _text(path, name)
         if text is None:
-            problems.append(Problem(name, 1, 1, NOT_LINTED))
+            problems.append(Problem(name, 1, 1, _(NOT_LINTED)))
             continue
         for p in linter.run(text, conf, name):
             if p.level == "error":

@@ -17,12 +17,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .load import Document, load_text, read_text
-from .model import RESERVED_SLUGS, SLUG, Schema
+from .messages import N_, _, in_language
+from .model import RESERVED_SLUGS, SLUG, Schema, literal_values
 from .problems import Problem
 from .variants import Variant
 
 KINDS = ("programme", "project", "publication")
-KINDS_HELP = "programme (ohjelma), project (hanke) or publication (julkaisu)"
+KINDS_HELP = N_("programme, project or publication")
 RECORD_SCHEMA = "schemas/record.schema.json"
 SITE_SCHEMA = "schemas/site.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -77,10 +78,10 @@ def check_schema_line(text: str, expected: str, shown: str) -> list[Problem]:
     if first == expected:
         return []
     if first.startswith(SCHEMA_LINE.split("$")[0].rstrip()) or "$schema" in first:
-        how = f"replace line 1 with: {expected}"
+        message = _("the first line must name the schema that gives the editor its autocomplete and checks — replace line 1 with: {line}")
     else:
-        how = f"add this as line 1: {expected}"
-    return [Problem(shown, 1, 1, f"the first line must name the schema that gives the editor its autocomplete and checks — {how}")]
+        message = _("the first line must name the schema that gives the editor its autocomplete and checks — add this as line 1: {line}")
+    return [Problem(shown, 1, 1, message.format(line=expected))]
 
 
 # ── pydantic errors → plain messages ──────────────────────────────────────────────────────
@@ -134,7 +135,7 @@ def _walk(model: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, F
 
 
 def _parent_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    holder, _ = _walk(model, loc[:-1])
+    holder, _info = _walk(model, loc[:-1])
     return holder
 
 
@@ -147,7 +148,12 @@ def _field(model: type[BaseModel], loc: tuple) -> FieldInfo | None:
 
 def _and(items: list[str]) -> str:
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def _or(items: list[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 class _Messages:
@@ -159,8 +165,6 @@ class _Messages:
         self.names = {v.key: v.name for v in variants}
         self.every = _and(self.keys)
 
-    def text_key(self, key: str) -> str:
-        return f"the {self.names[key]} text ({key})"
 
     def _is_text(self, model: type[BaseModel], loc: tuple) -> bool:
         holder = _parent_model(model, loc)
@@ -170,14 +174,14 @@ class _Messages:
         holder = _parent_model(model, loc)
         return holder is not None and holder.__name__ == "Translations" and loc and loc[-1] in self.keys
 
-    def _empty(self, model: type[BaseModel], loc: tuple, what: str = "the text") -> str:
+    def _empty(self, model: type[BaseModel], loc: tuple) -> str:
         where = _dotted(loc)
         if self._is_translation(model, loc):
-            return f"{_dotted(loc[:-1])}: the {self.names[loc[-1]]} translation ({loc[-1]}) is empty — write the translation"
+            return _("{field}: the {variant} translation ({key}) is empty — write the translation").format(field=_dotted(loc[:-1]), variant=self.names[loc[-1]], key=loc[-1])
         info = _field(model, loc)
         if info is not None and not info.is_required():
-            return f"{where}: is empty — write {what}, or delete the line if there is nothing to say"
-        return f"{where}: is empty — write {what}"
+            return _("{field}: is empty — write the text, or delete the line if there is nothing to say").format(field=where)
+        return _("{field}: is empty — write the text").format(field=where)
 
     def __call__(self, error: dict, model: type[BaseModel]) -> tuple[tuple, str]:
         loc = tuple(error["loc"])
@@ -185,100 +189,115 @@ class _Messages:
         got = error.get("input")
         if "[key]" in loc:  # a key of site.yml's strings
             loc = tuple(x for x in loc if x != "[key]")
-            return loc, f"{_dotted(loc)}: the name '{loc[-1]}' may only contain lowercase letters a–z, digits and '_'"
+            return loc, _("{field}: the name '{name}' may only contain lowercase letters a–z, digits and '_'").format(field=_dotted(loc), name=loc[-1])
         where = _dotted(loc)
         last = loc[-1] if loc else None
         ctx = error.get("ctx") or {}
 
         if kind == "missing":
             if self._is_text(model, loc):
-                return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is missing — every text needs {self.every}"
+                return loc, _("{field}: the {variant} text ({key}) is missing — every text needs {keys}").format(field=_dotted(loc[:-1]), variant=self.names[last], key=last, keys=self.every)
             info = _field(model, loc)
-            about = f" ({' '.join(info.description.split())})" if info is not None and info.description else ""
-            return loc, f"{where}: this field is required — add '{last}:'{about}"
+            if info is not None and info.description:
+                return loc, _("{field}: this field is required — add '{key}:' ({about})").format(field=where, key=last, about=" ".join(in_language(info.description).split()))
+            return loc, _("{field}: this field is required — add '{key}:'").format(field=where, key=last)
         if kind == "extra_forbidden":
             parent = _parent_model(model, loc)
             allowed = list(parent.model_fields) if parent else []
             guess = self.guesses.get(loc) or self._guess(model, loc)
             if guess:
-                hint = f" — did you mean '{guess[0]}'?"
+                message = _("{field}: unknown field '{key}' — did you mean '{guess}'?")
             elif parent is not None and parent.__name__ in ("Text", "Translations"):
-                hint = f" — the texts here are {self.every}"
+                message = _("{field}: unknown field '{key}' — the texts here are {allowed}")
             else:
-                hint = f" — allowed here: {', '.join(allowed)}"
-            return loc, f"{where}: unknown field '{last}'{hint}"
+                message = _("{field}: unknown field '{key}' — allowed here: {allowed}")
+            listed = self.every if parent is not None and parent.__name__ in ("Text", "Translations") else ", ".join(allowed)
+            return loc, message.format(field=where, key=last, guess=guess[0] if guess else "", allowed=listed)
         if kind == "literal_error":
-            expected = ctx.get("expected", "")
+            info = _field(model, loc)
+            values = literal_values(info.annotation) if info is not None else ()
+            expected = _or([repr(v) for v in values]) if values else ctx.get("expected", "")
             if got in (None, ""):
-                return loc, f"{where}: is empty — write one of {expected}"
-            return loc, f"{where}: '{got}' is not allowed — use one of {expected}"
+                return loc, _("{field}: is empty — write one of {allowed}").format(field=where, allowed=expected)
+            return loc, _("{field}: '{value}' is not allowed — use one of {allowed}").format(field=where, value=got, allowed=expected)
         if kind == "string_too_short":
             if self._is_text(model, loc):
-                return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is empty — write the text"
+                return loc, self._text_empty(loc)
             return loc, self._empty(model, loc)
         if kind == "string_type":
             if isinstance(got, bool):
-                return loc, f"{where}: YAML read '{str(got).lower()}' as yes/no, not as text — put the text in quotes"
+                return loc, _("{field}: YAML read '{value}' as yes/no, not as text — put the text in quotes").format(field=where, value=str(got).lower())
             if isinstance(got, (int, float)):
-                return loc, f"{where}: YAML read this as a number, not as text — put it in quotes, for example \"{got}\""
+                return loc, _("{field}: YAML read this as a number, not as text — put it in quotes, for example \"{value}\"").format(field=where, value=got)
             if got is None:
                 if self._is_text(model, loc):
-                    return loc, f"{_dotted(loc[:-1])}: {self.text_key(last)} is empty — write the text"
+                    return loc, self._text_empty(loc)
                 return loc, self._empty(model, loc)
             if isinstance(got, list):
-                return loc, f"{where}: must be one text, not a list — remove the '- ' in front"
+                return loc, _("{field}: must be one text, not a list — remove the '- ' in front").format(field=where)
             if isinstance(got, dict):
                 if set(got) & set(self.keys):
-                    return loc, f"{where}: is written once, as it stands in the source — not separately for {self.every}"
-                return loc, f"{where}: must be one text, not a block of 'key: value' lines"
-            return loc, f"{where}: must be text"
+                    return loc, _("{field}: is written once, as it stands in the source — not separately for {keys}").format(field=where, keys=self.every)
+                return loc, _("{field}: must be one text, not a block of 'key: value' lines").format(field=where)
+            return loc, _("{field}: must be text").format(field=where)
         if kind in ("model_type", "model_attributes_type", "dict_type"):
             holder, info = _walk(model, loc)
             fields = list(holder.model_fields) if holder is not None and kind != "dict_type" else []
-            wanted = f"{_and([f + ':' for f in fields])} under it, each on its own line indented 2 spaces" if fields else "its 'key: value' lines under it, indented 2 spaces"
+            if fields:
+                wanted = _("{fields} under it, each on its own line indented 2 spaces").format(fields=_and([f + ":" for f in fields]))
+            else:
+                wanted = _("its 'key: value' lines under it, indented 2 spaces")
             if got is None:
                 if info is not None and not info.is_required() and info.default is None:
-                    return loc, f"{where}: is empty — write {wanted}, or delete '{last}:' if there is nothing to say"
-                return loc, f"{where}: is empty — write {wanted}"
+                    return loc, _("{field}: is empty — write {wanted}, or delete '{key}:' if there is nothing to say").format(field=where, wanted=wanted, key=last)
+                return loc, _("{field}: is empty — write {wanted}").format(field=where, wanted=wanted)
             if isinstance(got, list):
-                return loc, f"{where}: must be a block of 'key: value' lines, not a list — write {wanted}"
-            return loc, f"{where}: must be a block of 'key: value' lines, not a single text — write {wanted}"
+                return loc, _("{field}: must be a block of 'key: value' lines, not a list — write {wanted}").format(field=where, wanted=wanted)
+            return loc, _("{field}: must be a block of 'key: value' lines, not a single text — write {wanted}").format(field=where, wanted=wanted)
         if kind == "list_type":
             if got is None:
-                return loc, f"{where}: is empty — add the items, each on its own line starting with '- ', or delete '{last}:'"
-            return loc, f"{where}: must be a list: put each item on its own line starting with '- '"
+                return loc, _("{field}: is empty — add the items, each on its own line starting with '- ', or delete '{key}:'").format(field=where, key=last)
+            return loc, _("{field}: must be a list: put each item on its own line starting with '- '").format(field=where)
         if kind == "too_short":
-            return loc, f"{where}: needs at least one item, each on its own line starting with '- '"
+            return loc, _("{field}: needs at least one item, each on its own line starting with '- '").format(field=where)
         if kind in ("int_type", "int_parsing", "int_from_float"):
             if got is None:
-                return loc, f"{where}: is empty — write a whole number, for example 16"
+                return loc, _("{field}: is empty — write a whole number, for example 16").format(field=where)
             if isinstance(got, str):
-                return loc, f"{where}: must be a whole number without quotes, for example 16 (not \"{got}\")"
-            return loc, f"{where}: must be a whole number, for example 16"
+                return loc, _("{field}: must be a whole number without quotes, for example 16 (not \"{value}\")").format(field=where, value=got)
+            return loc, _("{field}: must be a whole number, for example 16").format(field=where)
         if kind == "greater_than":
-            return loc, f"{where}: must be more than {ctx.get('gt')}"
-        if kind in ("greater_than_equal", "less_than_equal"):
-            word, bound = ("at least", ctx.get("ge")) if kind == "greater_than_equal" else ("at most", ctx.get("le"))
-            return loc, f"{where}: {got} is not possible — it must be {word} {bound}"
+            return loc, _("{field}: must be more than {limit}").format(field=where, limit=ctx.get("gt"))
+        if kind == "greater_than_equal":
+            return loc, _("{field}: {value} is not possible — it must be at least {limit}").format(field=where, value=got, limit=ctx.get("ge"))
+        if kind == "less_than_equal":
+            return loc, _("{field}: {value} is not possible — it must be at most {limit}").format(field=where, value=got, limit=ctx.get("le"))
         if kind == "string_pattern_mismatch":
             if last in ("programme", "project"):
+                example = "hb-kokeilu-2020-2021" if last == "programme" else "avain-kansalaisuuteen"
                 if not str(got).strip():
-                    return loc, f"{where}: is empty — write the file name of the {last} without .yml, for example '{'hb-kokeilu-2020-2021' if last == 'programme' else 'avain-kansalaisuuteen'}'"
-                return loc, f"{where}: '{got}' is not a record's name — write the file name of the {last} without .yml: lowercase letters a–z, digits and hyphens, for example '{'hb-kokeilu-2020-2021' if last == 'programme' else 'avain-kansalaisuuteen'}'"
-            return loc, f"{where}: '{got}' is not in the right form"
+                    message = _("{field}: is empty — write the file name of the programme without .yml, for example '{example}'") if last == "programme" else _("{field}: is empty — write the file name of the project without .yml, for example '{example}'")
+                    return loc, message.format(field=where, example=example)
+                message = (_("{field}: '{value}' is not a record's name — write the file name of the programme without .yml: lowercase letters a–z, digits and hyphens, for example '{example}'") if last == "programme"
+                           else _("{field}: '{value}' is not a record's name — write the file name of the project without .yml: lowercase letters a–z, digits and hyphens, for example '{example}'"))
+                return loc, message.format(field=where, value=got, example=example)
+            return loc, _("{field}: '{value}' is not in the right form").format(field=where, value=got)
         if kind == "value_error":
             message = str(ctx.get("error", error["msg"]))
             if message.startswith("translations: missing "):
                 missing = message.removeprefix("translations: missing ").split(", ")
                 named = _and([f"{self.names.get(k, k)} ({k})" for k in missing])
-                return loc + ("translations",), f"{where}.translations: the translation for {named} is missing — the original text stays as it is, and every other variant needs its translation"
+                return loc + ("translations",), _("{field}.translations: the translation for {variants} is missing — the original text stays as it is, and every other variant needs its translation").format(field=where, variants=named)
             if message.startswith("translations: same "):
                 lang = message.removeprefix("translations: same ")
-                return loc + ("translations", lang), f"{where}.translations.{lang}: the original is already in '{lang}' (lang: {lang}) — delete this translation"
-            return loc, f"{where}: {message}"
-        return loc, f"{where}: {error['msg']}"
+                return loc + ("translations", lang), _("{field}.translations.{key}: the original is already in '{key}' (lang: {key}) — delete this translation").format(field=where, key=lang)
+            return loc, f"{where}: {message}"  # the model's own message (hbsite/model.py), already translated
+        return loc, f"{where}: {error['msg']}"  # pydantic's own message: a case not foreseen above
 
     guesses: dict = {}
+
+    def _text_empty(self, loc: tuple) -> str:
+        return _("{field}: the {variant} text ({key}) is empty — write the text").format(field=_dotted(loc[:-1]), variant=self.names[loc[-1]], key=loc[-1])
 
     def _guess(self, model: type[BaseModel], loc: tuple) -> list[str]:
         """The field an unknown key was probably meant to be: a near name, or the same name
@@ -342,13 +361,13 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         slug = path.stem
         if path.suffix == ".yaml":
-            problems.append(Problem(shown, 1, 1, f"record files end in .yml: rename the file to {slug}.yml"))
+            problems.append(Problem(shown, 1, 1, _("record files end in .yml: rename the file to {name}").format(name=slug + ".yml")))
         if not SLUG.match(slug):
-            problems.append(Problem(shown, 1, 1, f"the file name '{path.name}' is the page address: use lowercase letters a–z, digits and hyphens only (for example 'hebu-vantaa.yml')"))
+            problems.append(Problem(shown, 1, 1, _("the file name '{name}' is the page address: use lowercase letters a–z, digits and hyphens only (for example 'hebu-vantaa.yml')").format(name=path.name)))
         elif slug in RESERVED_SLUGS:
-            problems.append(Problem(shown, 1, 1, f"the file name '{path.name}' cannot be used: {RESERVED_SLUGS[slug]} — choose another name"))
+            problems.append(Problem(shown, 1, 1, _("the file name '{name}' cannot be used: {reason} — choose another name").format(name=path.name, reason=_(RESERVED_SLUGS[slug]))))
         if slug in seen_slugs:
-            problems.append(Problem(shown, 1, 1, f"the file name '{slug}' is already used by {seen_slugs[slug]}: every record needs its own file name, because the name is the page address"))
+            problems.append(Problem(shown, 1, 1, _("the file name '{name}' is already used by {other}: every record needs its own file name, because the name is the page address").format(name=slug, other=seen_slugs[slug])))
         seen_slugs.setdefault(slug, shown)
 
         text, found = read_text(path, shown)
@@ -368,13 +387,13 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
             if kind is None:
                 near = [k for k in document.data if isinstance(k, str) and k != "kind" and difflib.get_close_matches(k.lower(), ["kind"], cutoff=0.6)]
                 if near:
-                    problems.append(document.problem((near[0],), f"'{near[0]}' should be 'kind' (lowercase): write kind: {KINDS_HELP}"))
+                    problems.append(document.problem((near[0],), _("'{key}' should be 'kind' (lowercase): write kind: {kinds}").format(key=near[0], kinds=_(KINDS_HELP))))
                 else:
-                    problems.append(document.problem((), f"'kind:' is missing — start the record with kind: followed by {KINDS_HELP}"))
+                    problems.append(document.problem((), _("'kind:' is missing — start the record with kind: followed by {kinds}").format(kinds=_(KINDS_HELP))))
             else:
                 guess = difflib.get_close_matches(str(kind).lower(), KINDS, n=1, cutoff=0.5)
-                hint = f" — did you mean '{guess[0]}'?" if guess else f" — use {KINDS_HELP}"
-                problems.append(document.problem(("kind",), f"kind: '{kind}' is not known{hint}"))
+                message = _("kind: '{value}' is not known — did you mean '{guess}'?") if guess else _("kind: '{value}' is not known — use {kinds}")
+                problems.append(document.problem(("kind",), message.format(value=kind, guess=guess[0] if guess else "", kinds=_(KINDS_HELP))))
             continue
         model = models[kind]
         try:
@@ -397,13 +416,13 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
 
 # ── what a record's values may not do, beyond the schema ─────────────────────────────────
 MAX_TEXT_CHARS = 5000
-TOO_LONG = "this text is {length} characters long, at most {limit}: a text this long is not read on a web page and cannot be reviewed — shorten it or split it"
-URL_TOO_LONG = "this web address is {length} characters long, at most {limit}: copy the page's own short address from the browser's address bar"
-URL_USER = "the address has a user name or password before '@' ({shown}): the link would go to '{host}', not to the site the text before '@' names, and a password must never be in a page — write the address without it"
-URL_LOOKALIKE_HOST = "the site name '{host}' has letters of another alphabet ({letters}) that only look like Latin ones: the link would go to another site than it seems — type the address with the keyboard"
-URL_PUNYCODE = "the site name is written in its coded form '{host}', which reviewers cannot read: write it with its letters, '{readable}'"
-URL_LOOKALIKE_CHAR = "the address has '{char}' ({code} {name}), which only looks like '{looks}': copy the address again from the browser's address bar"
-URL_NUMERIC_HOST = "the address goes to '{host}', a machine's number or a local name, not a public site: write the site's own address (https://www.example.fi/…)"
+TOO_LONG = N_("this text is {length} characters long, at most {limit}: a text this long is not read on a web page and cannot be reviewed — shorten it or split it")
+URL_TOO_LONG = N_("this web address is {length} characters long, at most {limit}: copy the page's own short address from the browser's address bar")
+URL_USER = N_("the address has a user name or password before '@' ({shown}): the link would go to '{host}', not to the site the text before '@' names, and a password must never be in a page — write the address without it")
+URL_LOOKALIKE_HOST = N_("the site name '{host}' has letters of another alphabet ({letters}) that only look like Latin ones: the link would go to another site than it seems — type the address with the keyboard")
+URL_PUNYCODE = N_("the site name is written in its coded form '{host}', which reviewers cannot read: write it with its letters, '{readable}'")
+URL_LOOKALIKE_CHAR = N_("the address has '{char}' ({code} {name}), which only looks like '{looks}': copy the address again from the browser's address bar")
+URL_NUMERIC_HOST = N_("the address goes to '{host}', a machine's number or a local name, not a public site: write the site's own address (https://www.example.fi/…)")
 _LOOKALIKE_PUNCTUATION = {"\u2215": "/", "\u2044": "/", "\u29f8": "/", "\uff0f": "/", "\u2024": ".", "\uff0e": ".", "\u3002": ".",
                           "\uff1a": ":", "\ua789": ":", "\u02d0": ":", "\uff03": "#", "\uff1f": "?", "\uff20": "@", "\u2010": "-", "\u2011": "-"}
 _IP = re.compile(r"^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])$")
@@ -427,7 +446,7 @@ def _value_problems(document: Document) -> list[Problem]:
     problems = []
     for path, value in _strings(document.data):
         if len(value) > MAX_TEXT_CHARS:
-            problems.append(document.problem(path, TOO_LONG.format(length=len(value), limit=MAX_TEXT_CHARS)))
+            problems.append(document.problem(path, _(TOO_LONG).format(length=len(value), limit=MAX_TEXT_CHARS)))
         if re.match(r"(?i)https?://", value.strip()):
             problems.extend(document.problem(path, message) for message in url_problems(value.strip()))
     return problems
@@ -439,11 +458,11 @@ def url_problems(url: str) -> list[str]:
     from urllib.parse import urlsplit
 
     if len(url) > 2000:
-        return [URL_TOO_LONG.format(length=len(url), limit=2000)]
+        return [_(URL_TOO_LONG).format(length=len(url), limit=2000)]
     out = []
     for char in url:
         if char in _LOOKALIKE_PUNCTUATION:
-            out.append(URL_LOOKALIKE_CHAR.format(char=char, code=f"U+{ord(char):04X}", name=unicodedata.name(char, ""), looks=_LOOKALIKE_PUNCTUATION[char]))
+            out.append(_(URL_LOOKALIKE_CHAR).format(char=char, code=f"U+{ord(char):04X}", name=unicodedata.name(char, ""), looks=_LOOKALIKE_PUNCTUATION[char]))
             return out
     try:
         parts = urlsplit(url)
@@ -452,10 +471,10 @@ def url_problems(url: str) -> list[str]:
     netloc = parts.netloc
     if "@" in netloc:
         user, host = netloc.rsplit("@", 1)
-        return [URL_USER.format(shown=user + "@", host=host.split(":")[0])]
+        return [_(URL_USER).format(shown=user + "@", host=host.split(":")[0])]
     host = (parts.hostname or "").rstrip(".")
     if _IP.match(netloc.split(":")[0] if not netloc.startswith("[") else netloc.split("]")[0] + "]") or "." not in host:
-        return [URL_NUMERIC_HOST.format(host=host or netloc)]
+        return [_(URL_NUMERIC_HOST).format(host=host or netloc)]
     labels = host.split(".")
     readable = []
     for label in labels:
@@ -470,9 +489,9 @@ def url_problems(url: str) -> list[str]:
     foreign = sorted({ch for ch in shown if not ch.isascii() and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")})
     if foreign:
         letters = ", ".join(f"'{ch}' {unicodedata.name(ch, '')}" for ch in foreign)
-        return [URL_LOOKALIKE_HOST.format(host=shown, letters=letters)]
+        return [_(URL_LOOKALIKE_HOST).format(host=shown, letters=letters)]
     if shown != host:
-        return [URL_PUNYCODE.format(host=host, readable=shown)]
+        return [_(URL_PUNYCODE).format(host=host, readable=shown)]
     return out
 
 
@@ -492,7 +511,7 @@ def _same_names(records: Records, variants: tuple[Variant, ...]) -> list[Problem
                 if key in seen:
                     first, first_path = seen[key]
                     line, column = first.document.position(first_path)
-                    problems.append(entry.document.problem(path, SAME_NAME.format(
+                    problems.append(entry.document.problem(path, _(SAME_NAME).format(
                         field=".".join(path), text=" ".join(text.split()), other=first.file, line=line, column=column)))
                 else:
                     seen[key] = (entry, path)
@@ -506,14 +525,14 @@ def _same_names(records: Records, variants: tuple[Variant, ...]) -> list[Problem
         if key in seen_titles:
             first, first_path = seen_titles[key]
             line, column = first.document.position(first_path)
-            problems.append(entry.document.problem(path, SAME_NAME.format(
+            problems.append(entry.document.problem(path, _(SAME_NAME).format(
                 field="title.text", text=" ".join(text.split()), other=first.file, line=line, column=column)))
         else:
             seen_titles[key] = (entry, path)
     return problems
 
 
-SAME_NAME = "{field}: '{text}' is already the name of another record ({other}:{line}:{column}): two records with one name look like one in every list and link — give this one its own name"
+SAME_NAME = N_("{field}: '{text}' is already the name of another record ({other}:{line}:{column}): two records with one name look like one in every list and link — give this one its own name")
 
 
 def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:
@@ -533,12 +552,17 @@ def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:
         if target in by_kind[wanted] or (target in unreadable and target not in kind_of):
             return  # there, or there but unreadable (reported at that file, not at every link to it)
         if target in kind_of:
-            problems.append(entry.document.problem((key,), f"{key}: '{target}' is a {kind_of[target]}, not a {wanted} — write the file name of a {wanted}"))
+            problems.append(entry.document.problem((key,), _("{field}: '{value}' is a {kind}, not a {wanted} — write the file name of a {wanted}").format(field=key, value=target, kind=kind_of[target], wanted=wanted)))
             return
         known = sorted(by_kind[wanted])
         near = difflib.get_close_matches(target, known, n=1)
-        hint = f" — did you mean '{near[0]}'?" if near else f" — the {wanted}s are: {', '.join(known) or 'none yet'}"
-        problems.append(entry.document.problem((key,), f"{key}: there is no {wanted} '{target}' (no file projects/…/{target}.yml with kind: {wanted}){hint}"))
+        if near:
+            message = _("{field}: there is no {wanted} '{value}' (no file projects/…/{value}.yml with kind: {wanted}) — did you mean '{guess}'?")
+        elif known:
+            message = _("{field}: there is no {wanted} '{value}' (no file projects/…/{value}.yml with kind: {wanted}) — the {wanted}s are: {known}")
+        else:
+            message = _("{field}: there is no {wanted} '{value}' (no file projects/…/{value}.yml with kind: {wanted}) — there is no {wanted} yet")
+        problems.append(entry.document.problem((key,), message.format(field=key, value=target, wanted=wanted, guess=near[0] if near else "", known=", ".join(known))))
 
     for entry in records.projects:
         if entry.record.programme:
@@ -552,7 +576,7 @@ def validate_site_file(root: Path, model: type[BaseModel], variants: tuple[Varia
     """site.yml: settings and interface strings."""
     path = root / "site.yml"
     if not path.exists():
-        return None, [Problem("site.yml", 1, 1, "site.yml is missing: it holds the site settings and interface strings")]
+        return None, [Problem("site.yml", 1, 1, _("site.yml is missing: it holds the site settings and interface strings"))]
     text, problems = read_text(path, "site.yml")
     if text is None:
         return None, problems

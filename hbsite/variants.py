@@ -64,6 +64,9 @@ class Variant:
     lang: str  # BCP 47 tag of the text: "fi", "sv", "fi"
     name: str  # the variant's own name: "Svenska"
     default: bool
+    hreflang: str = ""  # the tag of hreflang alternates: "fi-x-selko" (defaults to lang)
+    site_name: str = ""  # the variant's own site name (<title>, header)
+    site_description: str = ""  # the variant's own description (<meta name="description">)
     # How this variant's texts are measured, and the targets `check` holds them to
     # (mkdocs.yml: the variant's `readability:` block); None: not measured.
     readability: Readability | None = None
@@ -96,6 +99,9 @@ def read_variants(mkdocs_yml: Path) -> tuple[Variant, ...]:
                     lang=item.get("lang", item["locale"]),
                     name=item["name"],
                     default=bool(item.get("default")),
+                    hreflang=item.get("hreflang") or item.get("lang", item["locale"]),
+                    site_name=item.get("site_name") or config.get("site_name", ""),
+                    site_description=item.get("site_description") or config.get("site_description", ""),
                     readability=_readability(item.get("readability"), f"{mkdocs_yml.name}: variant '{item['locale']}'"),
                 )
                 for item in languages

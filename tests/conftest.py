@@ -218,3 +218,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         f"accessibility: pages checked {len(TALLY.pages)}, states checked {TALLY.states}, "
         f"violations {TALLY.violations}, vnu errors {vnu}, worst selko Wiio {wiio}"
     )
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Every test sees the messages in English (the msgids), whatever the machine's locale:
+    LANGUAGE comes first of the locale variables (hbsite/messages.py). Subprocesses inherit it
+    through os.environ; tests/test_messages.py sets the variables itself to check Finnish."""
+    monkeypatch.setenv("LANGUAGE", "en")

@@ -67,7 +67,7 @@ def test_check_fails_with_exit_status_1_and_file_line_col_messages(repo, capsys,
     assert f"{rel}:{line}:1: aims: the Svenska text (sv) is missing — every text needs fi, sv and selko" in err
     assert any(e.startswith(f"{record_path(PUBLICATION)}:1:1: the first line must name the schema") for e in err)
     assert err[-1].startswith("Nothing was written") or err[-1].endswith("Nothing was written: fix them and run again.")
-    assert re.search(r"^\d+ problem\(s\) in 2 file\(s\)\. Nothing was written", err[-1])
+    assert re.search(r"^\d+ problems in 2 files\. Nothing was written: fix them and run again\.$", err[-1])
 
 
 def test_the_command_line_script_exits_1_on_a_problem(repo):
@@ -204,7 +204,7 @@ def test_new_scaffold_is_rejected_only_for_empty_values_and_passes_when_filled(r
     assert f"\nkind: {kind}  # " in text
     for key, value in fixed.items():
         assert f"\n{key}: {value}  # " in text
-    assert "Täytä jokainen teksti kaikilla kielillä" in text, "commented in Finnish"
+    assert "# Fill in every text in every language" in text, "commented in the editor's language (English here: tests/conftest.py)"
     for key in KEYS:
         assert f'  {key}: ""' in text, f"every variant is in the scaffold ({key})"
 

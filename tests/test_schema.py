@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = schema_documents(ROOT)
 RECORD = json.loads(GENERATED["schemas/record.schema.json"])
 SITE = json.loads(GENERATED["schemas/site.schema.json"])
-REGENERATE = "run: python build_pages.py schema (and commit the result)"
+REGENERATE = "run: .venv/bin/python build_pages.py schema (and commit the result)"
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -34,7 +34,7 @@ def test_contributing_field_list_is_in_sync_with_the_model():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert START in text and END in text
     section = text[text.index(START): text.index(END) + len(END)] + "\n"
-    assert section == fields_markdown(KEYS), "CONTRIBUTING.md's field list is out of date — run: python build_pages.py fields"
+    assert section == fields_markdown(KEYS), "CONTRIBUTING.md's field list is out of date — run: .venv/bin/python build_pages.py fields"
 
 
 def test_the_field_list_names_every_field_and_part():

@@ -9,12 +9,18 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+
+from mkdocs.config import load_config
 
 from hbsite.variants import read_variants
 from tests.conftest import ROOT, run
+from tests.hb_fixtures import write_record
 
 VARIANTS = read_variants(ROOT / "mkdocs.yml")
+# The address the site is built for (mkdocs.yml: site_url, from HB_SITE_URL).
+SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
 REGIONAL = sorted(p.stem for p in (ROOT / "projects" / "hb-kokeilu-2020-2021").glob("*.yml"))
 PUBLICATIONS = sorted((ROOT / "projects" / "avain-kansalaisuuteen" / "julkaisut").glob("*.yml"))
 
@@ -112,7 +118,10 @@ def test_no_asset_points_to_another_host(site_dir):
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
             for el in doc.find_all(tag):
                 url = el.get(attr)
-                if url and (tag != "link" or el.get("rel") != ["alternate"]):
+                if url and tag == "link" and el.get("rel") == ["canonical"]:
+                    # The canonical address names the site itself (site_url), and is no request.
+                    assert urlsplit(url).netloc == urlsplit(SITE_URL).netloc, f"{html}: {url}"
+                elif url:
                     assert not urlsplit(url).netloc and not url.startswith("//"), f"{html}: {url}"
         for style in doc.find_all("style"):
             assert "@import" not in style.text and "http" not in style.text
@@ -132,7 +141,7 @@ def test_search_has_one_index_per_variant_with_its_stemmer(site_dir):
     assert not any(d["location"].startswith("sv/") for d in sv["docs"])
     # A quote's Finnish original is not a Swedish search result; its translation is.
     sv_text = " ".join(d["text"] for d in sv["docs"])
-    assert "Pilotti toteutti todella hyvin" not in sv_text and "Piloten tillgodosåg" in sv_text
+    assert "Pilotti toteutti todella hyvin" not in sv_text and "Pilotförsöket tillgodosåg" in sv_text
     fi = json.loads((site_dir / "search" / "search_index.json").read_text())
     assert "Pilotti toteutti todella hyvin" in " ".join(d["text"] for d in fi["docs"])
     # The programme page's entries repeat the project pages: only the project page is a result.
@@ -151,13 +160,34 @@ def test_everything_around_the_content_speaks_the_page_language(site_dir):
     assert nav_titles and not set(nav_titles) & set(fi_nav), (nav_titles, fi_nav)
 
 
-def test_hreflang_alternates_and_sitemap(site_dir):
+def test_canonical_links_and_hreflang_alternates_are_absolute(site_dir):
+    """Every page names its canonical address, and the sitemap lists every page with its
+    alternates in every variant, all absolute under site_url (the head has no alternates:
+    Material would fetch "<alternate>/sitemap.xml" for each of them, a failing request)."""
     doc = soup(site_dir / "selko" / "hankkeet" / "hebu-vantaa" / "index.html")
-    langs = {l["hreflang"] for l in doc.select('link[rel="alternate"][hreflang]')}
-    assert langs == {"fi", "sv", "fi-x-selko", "x-default"}
+    assert doc.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}selko/hankkeet/hebu-vantaa/"
+    assert not doc.select('link[rel="alternate"]')
     assert doc.html["lang"] == "fi"
     assert doc.select_one(".hb-badge").get_text(strip=True) == "Selkosuomi"
-    assert (site_dir / "sitemap.xml").exists()
+    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
+    urls = {u.find("loc").get_text(): {l["hreflang"]: l["href"] for l in u.find_all("xhtml:link")} for u in sitemap.find_all("url")}
+    page_url = f"{SITE_URL}hankkeet/hebu-vantaa/"
+    assert urls[page_url] == {v.hreflang: f"{SITE_URL}{v.url_prefix}hankkeet/hebu-vantaa/" for v in VARIANTS}
+    assert all(href.startswith(SITE_URL) for alternates in urls.values() for href in alternates.values())
+    assert not [u for u in urls if u.endswith("/404/")], "no 'not found' page is an address to index"
+    html_pages = [p for p in site_dir.rglob("index.html") if "404" not in p.parts]
+    assert len(urls) == len(html_pages)
+
+
+def test_every_variant_has_its_own_title_and_description(site_dir):
+    for variant in VARIANTS:
+        doc = soup(site_dir / variant.url_prefix / "hankkeet" / "index.html")
+        title = doc.title.get_text()
+        description = doc.select_one('meta[name="description"]')["content"]
+        assert title.endswith(f" - {variant.site_name}"), title
+        assert description == variant.site_description, description
+    names = [v.site_name for v in VARIANTS]
+    assert len(set(names)) == len(names), "each variant's own site name"
 
 
 def test_accessibility_statement_and_404_in_every_variant(site_dir):
@@ -186,7 +216,7 @@ def test_a_record_without_its_swedish_text_fails_the_build(repo_copy):
     result = run([sys.executable, "build_pages.py"], repo_copy)
     assert result.returncode == 1
     assert f"projects/hb-kokeilu-2020-2021/essote-sopiva.yml:{summary + 1}:1: summary: the Svenska text (sv) is missing" in result.stderr
-    assert not (repo_copy / "docs").exists(), "a failing run writes nothing"
+    assert not (repo_copy / "build").exists() and not list((repo_copy / "docs").rglob("hankkeet/*-*.md")), "a failing run writes nothing"
 
 
 def test_plain_mkdocs_build_accepts_the_selko_variant_without_patches():
@@ -245,18 +275,16 @@ def test_mkdocs_serve_shows_an_edited_record_without_a_manual_step(repo_copy):
         server.wait(timeout=20)
 
 
-def test_facts_the_seeds_lack_are_reported_as_gaps_not_guessed(site_dir):
+def test_facts_the_sources_lack_are_reported_as_gaps_not_guessed(site_dir):
     report = run([sys.executable, "build_pages.py", "gaps"], ROOT)
     assert report.returncode == 0, report.stderr
     text = report.stdout
-    # The seeds give no link addresses, no organiser for HB-Pirkanmaa, no publication years.
-    assert "`projects/hb-kokeilu-2020-2021/hb-pirkanmaa.yml:" in text and "`organisers`" in text
-    for slug in SEED_REGIONAL:
-        assert f"{slug}.yml:" in text and "`link.url`" in text, slug
+    # No source gives HeBu-Vantaa's dates nor the publications' years: listed, not guessed.
+    assert "`projects/hb-kokeilu-2020-2021/hebu-vantaa.yml:" in text and "`start`" in text and "`end`" in text
     assert "`year`" in text and "`settings.statement.feedback_email`" in text
-    # The page says so instead of guessing: the organiser and the link are shown as not known.
-    fi = soup(site_dir / "hankkeet" / "hb-pirkanmaa" / "index.html")
-    assert "Toteuttajat: ei tiedossa" in content_text(fi)
+    # The page says so instead of guessing.
+    fi = soup(site_dir / "hankkeet" / "hebu-vantaa" / "index.html")
+    assert "Toteutusaika: ei tiedossa" in content_text(fi), content_text(fi)
 
 
 def test_long_lists_are_shown_page_by_page(repo_copy, tmp_path):
@@ -266,14 +294,17 @@ def test_long_lists_are_shown_page_by_page(repo_copy, tmp_path):
     from hbsite.render import LIST_PAGE_SIZE
 
     folder = repo_copy / "projects" / "hb-kokeilu-2020-2021"
-    model = (folder / "hebu-vantaa.yml").read_text(encoding="utf-8")
+    model = yaml.safe_load((folder / "hebu-vantaa.yml").read_text(encoding="utf-8"))
+    keys = [v.key for v in VARIANTS]
     extra = LIST_PAGE_SIZE + 5 - len(list(folder.glob("*.yml")))
-    for n in range(extra):
-        (folder / f"lisahanke-{n:03d}.yml").write_text(model.replace("HeBu-Vantaa", f"Lisähanke {n:03d}"), encoding="utf-8")
+    for n in range(extra):  # every record has a name of its own
+        label = {k: f"Uusi hanke {n} ({k})" for k in keys}
+        write_record(repo_copy, f"projects/hb-kokeilu-2020-2021/lisahanke-{n:03d}.yml", model | {"name": label, "short_name": dict(label)})
     shelf = repo_copy / "projects" / "avain-kansalaisuuteen" / "julkaisut"
-    one = sorted(shelf.glob("*.yml"))[0].read_text(encoding="utf-8")
+    one = yaml.safe_load(sorted(shelf.glob("*.yml"))[0].read_text(encoding="utf-8"))
     for n in range(LIST_PAGE_SIZE + 1 - len(PUBLICATIONS)):
-        (shelf / f"lisajulkaisu-{n:03d}.yml").write_text(one, encoding="utf-8")
+        title = {"text": f"Julkaisu {n}", "lang": "fi", "translations": {k: f"Julkaisu {n} ({k})" for k in keys if k != "fi"}}
+        write_record(repo_copy, f"projects/avain-kansalaisuuteen/julkaisut/lisajulkaisu-{n:03d}.yml", one | {"title": title})
     assert run([sys.executable, "build_pages.py"], repo_copy).returncode == 0
     out = tmp_path / "site"
     build = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], repo_copy)

@@ -140,7 +140,7 @@ def _(text):
     start = line_of(text, "aims:") - 1
     del lines[start:start + 1 + len(KEYS)]
     new = "".join(lines)
-    return new, 1, 1, "aims: this field is required — add 'aims:' (Tavoitteet lähteen mukaan."
+    return new, 1, 1, "aims: this field is required — add 'aims:' (The aims as the source gives them."
 
 
 @case("required list empty")
@@ -152,7 +152,7 @@ def _(text):
 @case("kind missing")
 def _(text):
     new = drop_line(text, "kind: project")
-    return new, 1, 1, "'kind:' is missing — start the record with kind: followed by programme (ohjelma), project (hanke) or publication (julkaisu)"
+    return new, 1, 1, "'kind:' is missing — start the record with kind: followed by programme, project or publication"
 
 
 @case("kind misspelt")
@@ -213,7 +213,7 @@ def _(text):
 @case("an organiser without its role")
 def _(text):
     new = text.replace("  role: administrator\n", "", 1)
-    return new, line_of(new, "- name:") , 3, "organisers[1].role: this field is required — add 'role:' (Rooli: administrator (hallinnoija), co_implementer (osatoteuttaja), partner (yhteistyökumppani), coordinator (koordinaattori), funder (rahoittaja).)"
+    return new, line_of(new, "- name:") , 3, "organisers[1].role: this field is required — add 'role:' (The role: administrator, co_implementer, partner, coordinator or funder.)"
 
 
 @case("source written per variant")
