@@ -124,7 +124,6 @@ PastDate = Annotated[str, AfterValidator(_check_past_date), Field(json_schema_ex
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
 DATE_NOTE = N_("{about} Written \"YYYY-MM-DD\" in quotes, for example \"2020-01-08\". Leave it empty \"\" if the day is not known — do not guess.")
 # How each variant key reads in a description ("Text in Swedish (sv)."); other keys are named as they are.
-_IN_VARIANT = {"fi": N_("in Finnish"), "sv": N_("in Swedish"), "selko": N_("in easy-to-read Finnish"), "en": N_("in English")}
 
 
 def literal_values(annotation) -> tuple:
@@ -264,15 +263,11 @@ class Schema:
         return {"programme": self.Programme, "project": self.Project, "publication": self.Publication}
 
 
-def _in_variant(key: str) -> str:
-    return _IN_VARIANT.get(key) or described(N_("in the variant {key}"), key=key)
-
-
 @lru_cache(maxsize=None)
 def schema_for(variants: tuple[str, ...]) -> Schema:
     listed = ", ".join(variants)
     text_fields = {
-        key: (NonEmpty, Field(description=described(N_("The text {in_variant} ({key})."), in_variant=_in_variant(key), key=key)))
+        key: (NonEmpty, Field(description=described(N_("The text of the variant '{key}' (mkdocs.yml lists the variants)."), key=key)))
         for key in variants
     }
     Text = create_model(
@@ -283,7 +278,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
     )
 
     translation_fields = {
-        key: (Optional[NonEmpty], Field(default=None, description=described(N_("The translation {in_variant} ({key}). Leave it out if the original is already in this language."), in_variant=_in_variant(key), key=key)))
+        key: (Optional[NonEmpty], Field(default=None, description=described(N_("The translation for the variant '{key}'. Leave it out if the original is already in this language."), key=key)))
         for key in variants
     }
     Translations = create_model(

@@ -162,6 +162,7 @@ GRANT = {  # the fixture's grant, on the project page, as each variant writes mo
     "fi": ("Valtionavustus", f"Hanke sai valtionavustusta 535{NBSP}952{NBSP}€."),
     "sv": ("Statsunderstöd", f"Projektet fick 535{NBSP}952{NBSP}€ i statsunderstöd."),
     "selko": ("Raha valtiolta", f"Valtio antoi hankkeelle rahaa 535{NBSP}952{NBSP}euroa."),
+    "lattlast": ("Pengar från staten", f"Staten gav projektet 535{NBSP}952{NBSP}euro."),
 }
 
 
