@@ -72,26 +72,39 @@ SELKO_WORDS = """hanke auttaa ihmisiä joilla on vamma ihminen saa päättää i
 hän tarvitsee rahaa apua tukea kotona työssä vapaa-aikana perhe kunta kokeilla uusi tapa
 hyvä tärkeä kysyä kertoa kuunnella tehdä yhdessä paljon vähän aina usein arjessa elämä
 palvelut budjetti kaupunki ihmisten tarpeisiin halusi piti myös""".split()
-WORDS = {"fi": FI_WORDS, "sv": SV_WORDS, "selko": SELKO_WORDS}
-# Words per sentence, and how many sentences a variant uses for one Finnish sentence: the real
-# records say the same thing in selkosuomi in about three short sentences.
-SENTENCE_WORDS = {"fi": (8, 14), "sv": (11, 19), "selko": (5, 9)}
-SENTENCE_FACTOR = {"selko": 3}
+LL_WORDS = """projekt hjälper personer som har en funktionsnedsättning man får själv välja vilket
+stöd man vill ha pengar hjälp hemma jobb fritid familj kommun pröva nytt sätt bra viktigt
+fråga berätta lyssna göra tillsammans mycket lite ofta varje dag liv stad budget behov
+ville skulle också""".split()
+# The synthetic text of a variant follows its language and whether it is easy to read (a
+# readability block with targets in mkdocs.yml): words, words per sentence, and how many
+# sentences it takes for one standard sentence (easy-to-read records use about three).
+STYLES = {
+    ("fi", False): (FI_WORDS, (8, 14), 1), ("sv", False): (SV_WORDS, (11, 19), 1),
+    ("fi", True): (SELKO_WORDS, (5, 9), 3), ("sv", True): (LL_WORDS, (5, 9), 3),
+}
+
+
+def variant_styles() -> dict[str, tuple]:
+    from hbsite.variants import read_variants
+
+    return {v.key: STYLES[(v.lang.split("-")[0], bool(v.readability and v.readability.has_targets))]
+            for v in read_variants(REPO / "mkdocs.yml")}
 
 
 class Text:
     def __init__(self, rng: random.Random, keys: tuple[str, ...]):
         self.rng = rng
         self.keys = keys
+        self.styles = variant_styles()
 
     def sentence(self, key: str, lo: int | None = None, hi: int | None = None) -> str:
-        default_lo, default_hi = SENTENCE_WORDS.get(key, SENTENCE_WORDS["fi"])
-        words = WORDS.get(key, FI_WORDS)
+        words, (default_lo, default_hi), _ = self.styles[key]
         count = self.rng.randint(lo or default_lo, hi or default_hi)
         return " ".join(self.rng.choice(words) for _ in range(count)).capitalize() + "."
 
     def sentences(self, key: str, lo: int, hi: int, paragraphs: bool = False, factor: int | None = None) -> str:
-        factor = factor or SENTENCE_FACTOR.get(key, 1)
+        factor = factor or self.styles[key][2]
         parts = [self.sentence(key) for _ in range(self.rng.randint(lo, hi) * factor)]
         if paragraphs and len(parts) > 2:
             cut = self.rng.randint(1, len(parts) - 1)
@@ -103,7 +116,7 @@ class Text:
 
     def summary(self) -> dict[str, str]:
         """1–2 sentences; a selkosuomi summary is about as long as the Finnish one."""
-        return {key: self.sentences(key, 1, 2, factor=2 if key in SENTENCE_FACTOR else 1) for key in self.keys}
+        return {key: self.sentences(key, 1, 2, factor=2 if self.styles[key][2] > 1 else 1) for key in self.keys}
 
     def name(self, base: str) -> dict[str, str]:
         return {key: f"{base} – {self.sentence(key, 2, 5).rstrip('.')}" for key in self.keys}

@@ -14,6 +14,7 @@ marked `x-proper-names`) are checked for long sentences and abbreviations but no
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -316,11 +317,31 @@ def readability_check(content: Content, expansions: dict[str, dict[str, str]] | 
     for variant in content.variants:
         if variant.readability is None or not variant.readability.has_targets:
             continue
+        pages = []
         for file, passages in pages_of(content, variant):
             m, found = measure_page(file, passages, variant, expansions.get(variant.key, {}))
-            measured.append(m)
+            pages.append(m)
             problems += found
+        measured += pages
+        problems += median_problems(variant, pages)
     return measured, problems
+
+
+def median_problems(variant, pages: list[Measured]) -> list[Problem]:
+    """The variant-wide target: the median grade of all its pages. A miss is reported at the
+    pages with the highest grades, where a rewrite moves the median most."""
+    target = variant.readability.grade_median_max
+    if target is None or not pages:
+        return []
+    median = statistics.median(m.grade for m in pages)
+    if median <= target:
+        return []
+    hardest = sorted(pages, key=lambda m: -m.grade)[:3]
+    return [Problem(m.file, 1, 1, _(
+        "the median {grade} of the {variant} pages is {median:.1f}, the target is at most {target:g}: this page's {grade} is "
+        "{value:.1f}, one of the highest — write shorter words and sentences here first"
+    ).format(grade=variant.readability.grade.upper() if variant.readability.grade == "lix" else "Wiio",
+             variant=variant.name, median=median, target=target, value=m.grade)) for m in hardest]
 
 
 def measure_selko(content: Content) -> list[Measured]:

@@ -73,7 +73,7 @@ def on_post_page(output, page, config):
 
 
 def error_intro(count: int) -> str:
-    from hbsite.messages import _, ngettext
+    from hbsite.messages import ngettext
 
     return ngettext("{count} problem in the records: fix it and save the file; this page comes back by itself.",
                     "{count} problems in the records: fix them and save the files; this page comes back by itself.",

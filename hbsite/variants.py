@@ -20,16 +20,17 @@ class Readability:
 
     grade: str
     grade_max: float | None = None  # per page
+    grade_median_max: float | None = None  # the median over all the variant's pages
     mean_sentence_max: float | None = None  # words, per page
     sentence_max: int | None = None  # words, every sentence
     abbreviations: bool = True  # False: no "esim.", no acronyms such as "THL"
 
     @property
     def has_targets(self) -> bool:
-        return any(v is not None for v in (self.grade_max, self.mean_sentence_max, self.sentence_max)) or not self.abbreviations
+        return any(v is not None for v in (self.grade_max, self.grade_median_max, self.mean_sentence_max, self.sentence_max)) or not self.abbreviations
 
 
-_READABILITY_KEYS = {"grade", "grade_max", "mean_sentence_max", "sentence_max", "abbreviations"}
+_READABILITY_KEYS = {"grade", "grade_max", "grade_median_max", "mean_sentence_max", "sentence_max", "abbreviations"}
 
 
 def _readability(value, where: str) -> Readability | None:
@@ -43,7 +44,7 @@ def _readability(value, where: str) -> Readability | None:
     grade = value.get("grade")
     if grade not in GRADES:
         raise ValueError(f"{where}: readability: grade must be one of {', '.join(GRADES)}, not '{grade}'")
-    for name in ("grade_max", "mean_sentence_max", "sentence_max"):
+    for name in ("grade_max", "grade_median_max", "mean_sentence_max", "sentence_max"):
         number = value.get(name)
         if number is not None and (isinstance(number, bool) or not isinstance(number, (int, float)) or number <= 0):
             raise ValueError(f"{where}: readability: {name} must be a number above 0, not '{number}'")
@@ -52,6 +53,7 @@ def _readability(value, where: str) -> Readability | None:
     return Readability(
         grade=grade,
         grade_max=value.get("grade_max"),
+        grade_median_max=value.get("grade_median_max"),
         mean_sentence_max=value.get("mean_sentence_max"),
         sentence_max=value.get("sentence_max"),
         abbreviations=value.get("abbreviations", True),

@@ -78,8 +78,12 @@ CHROMIUM_ARGS = [
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 320, "height": 640}}
-# A word each variant's search index holds (the variant's own word for the site's topic).
-SEARCH_QUERIES = {"fi": "budjetointi", "sv": "budget", "selko": "budjetointi"}
+
+
+def search_word(variant) -> str:
+    """A word each variant's own search index holds: the longest word of its site name
+    (mkdocs.yml), which its home page carries as a title."""
+    return max(variant.site_name.lower().split(), key=len)
 
 
 def require_tool(present: bool, what: str) -> None:

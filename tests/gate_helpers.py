@@ -19,9 +19,22 @@ RECORD = "projects/esimerkki.yml"
 SIMPLE_PAGE = "# Sivu\n\nTämä on sivu.\n"
 
 
+# A plain text for a variant the test does not name, by the variant's language (a test names
+# the variants it is about; mkdocs.yml may list more).
+PLAIN = {"fi": "Tämä on teksti.", "sv": "Det här är en text."}
+
+
+def _every_variant(root: Path, texts: dict[str, str]) -> dict[str, str]:
+    return {v.key: texts.get(v.key, PLAIN[v.lang.split("-")[0]]) for v in read_variants(root / "mkdocs.yml")} | texts
+
+
 def project_text(root: Path, texts: dict[str, dict[str, str]], organiser: dict[str, str] | None = None, extra: str = "") -> str:
     """A project record: `texts` maps a field (name, short_name, summary, aims) to its text per
-    variant, each written as given (a text may hold YAML, e.g. a folded second line)."""
+    variant, each written as given (a text may hold YAML, e.g. a folded second line); a variant
+    the test leaves out gets a plain text in its language."""
+    texts = {name: _every_variant(root, value) for name, value in texts.items()}
+    if organiser:
+        organiser = _every_variant(root, organiser)
     lines = [schema_line(root / RECORD, root), "kind: project"]
     for name in ("name", "short_name", "summary"):
         lines.append(f"{name}:")

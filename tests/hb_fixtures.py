@@ -23,19 +23,32 @@ ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = read_variants(ROOT / "mkdocs.yml")
 KEYS = tuple(v.key for v in VARIANTS)
 NAMES = {v.key: v.name for v in VARIANTS}
+# The variant keys as the messages list them: "fi, sv, selko and lattlast" / "… ja lattlast".
+EVERY = ", ".join(KEYS[:-1]) + " and " + KEYS[-1]
+EVERY_FI = ", ".join(KEYS[:-1]) + " ja " + KEYS[-1]
 PROGRAMME = "hb-kokeilu-2020-2021"
 PROJECT = "hebu-vantaa"
 STANDALONE = "avain-kansalaisuuteen"
 PUBLICATION = "piirrosvideo"
 
 
+# Variants whose texts are held to a LIX target (an easy-to-read Swedish variant): their fixture
+# texts keep every word to six letters, so that fixtures pass the gate in any variant.
+SHORT_WORDS = {v.key for v in VARIANTS if v.readability and v.readability.grade == "lix" and v.readability.has_targets}
+
+
+def _text(label: str, key: str) -> str:
+    text = f"{label} ({key})"
+    return " ".join(word[:6] for word in text.split()) if key in SHORT_WORDS else text
+
+
 def T(label: str) -> dict[str, str]:
     """A text in every variant: 'Label (fi)', 'Label (sv)', …"""
-    return {key: f"{label} ({key})" for key in KEYS}
+    return {key: _text(label, key) for key in KEYS}
 
 
 def translations(label: str, original: str = "fi") -> dict[str, str]:
-    return {key: f"{label} ({key})" for key in KEYS if key != original}
+    return {key: _text(label, key) for key in KEYS if key != original}
 
 
 def source(title: str, url: str = "", publisher: str = "", lang: str = "fi", supports: list[str] | None = None) -> dict:

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from hbsite.variants import read_variants
-from tests.conftest import CI, ROOT, SEARCH_QUERIES, VIEWPORTS, site_pages, worst_selko_wiio
+from tests.conftest import CI, ROOT, VIEWPORTS, search_word, site_pages, worst_selko_wiio
 
 VARIANTS = read_variants(ROOT / "mkdocs.yml")
 DEFAULT = next(v for v in VARIANTS if v.default)
@@ -98,7 +98,7 @@ def open_search_with_results(page, variant) -> None:
         button.click()
     else:
         page.locator(".md-search__input").click()
-    page.keyboard.type(SEARCH_QUERIES.get(variant.key, "budjet"), delay=20)
+    page.keyboard.type(search_word(variant), delay=20)
     page.wait_for_selector(".md-search-result__item", state="visible", timeout=10_000)
     page.wait_for_timeout(300)  # the dialog's opening transition
 
@@ -240,7 +240,10 @@ def test_language_links_carry_their_own_lang(site_dir, variant):
 
 # ── Selkosuomi presentation (Selkokeskus guidance) ─────────────────────────────────────────
 
-SELKO = next((v for v in VARIANTS if v.readability and v.readability.has_targets), None)  # the easy-to-read variant
+# The easy-to-read variants (mkdocs.yml: a readability block with targets), each with the
+# standard variant of its language, the reader's way back ("Suomi" for selkosuomi).
+EASY = [v for v in VARIANTS if v.readability and v.readability.has_targets]
+STANDARD = {v.key: next(u for u in VARIANTS if u.lang == v.lang and u not in EASY) for v in EASY}
 MAX_CHARS_PER_LINE = 60
 
 MEASURE = """() => {
@@ -269,15 +272,20 @@ MEASURE = """() => {
 }"""
 
 
-def selko_sample(site_dir: Path) -> list[str]:
+def easy_sample(site_dir: Path, easy) -> list[str]:
     wanted = ["", "hankkeet/", "julkaisut/", "saavutettavuusseloste/"]
-    projects = sorted(p.parent.name for p in (site_dir / SELKO.url_prefix / "hankkeet").glob("*/index.html"))
+    projects = sorted(p.parent.name for p in (site_dir / easy.url_prefix / "hankkeet").glob("*/index.html"))
     return wanted + [f"hankkeet/{p}/" for p in projects[:3]]
 
 
-@pytest.mark.skipif(SELKO is None, reason="no easy-to-read variant in mkdocs.yml")
+def test_there_is_an_easy_to_read_variant():
+    assert EASY, "mkdocs.yml lists no variant with readability targets"
+
+
+@pytest.mark.parametrize("easy", EASY, ids=lambda v: v.key)
 @pytest.mark.parametrize("viewport", list(VIEWPORTS), ids=str)
-def test_selko_presentation(site_dir, site_url, browser_contexts, viewport):
+def test_easy_to_read_presentation(site_dir, site_url, browser_contexts, viewport, easy):
+    standard = STANDARD[easy.key]
     page = browser_contexts[viewport].new_page()
     problems, measured = [], 0
     try:
@@ -285,18 +293,18 @@ def test_selko_presentation(site_dir, site_url, browser_contexts, viewport):
         page.goto(f"{site_url}/{DEFAULT.url_prefix}", wait_until="load")
         rows = page.evaluate(MEASURE)["rows"]
         base_size = max(r["fontSize"] for r in rows) if rows else 16.0
-        for path in selko_sample(site_dir):
-            url = f"{site_url}/{SELKO.url_prefix}{path}"
+        for path in easy_sample(site_dir, easy):
+            url = f"{site_url}/{easy.url_prefix}{path}"
             page.goto(url, wait_until="load")
             result = page.evaluate(MEASURE)
             badge = result["badge"]
-            if not badge or not badge["visible"] or badge["w"] < 10 or badge["text"] != SELKO.name:
-                problems.append(f"{url}: no visible “{SELKO.name}” label ({badge})")
+            if not badge or not badge["visible"] or badge["w"] < 10 or badge["text"] != easy.name:
+                problems.append(f"{url}: no visible “{easy.name}” label ({badge})")
             for r in result["rows"]:
                 measured += 1
                 where = f"{url} “{r['text']}…”"
                 if r["fontSize"] <= base_size:
-                    problems.append(f"{where}: font {r['fontSize']}px is not larger than the Finnish pages' {base_size}px")
+                    problems.append(f"{where}: font {r['fontSize']}px is not larger than the standard pages' {base_size}px")
                 if r["chars"] > MAX_CHARS_PER_LINE:
                     problems.append(f"{where}: about {r['chars']:.0f} characters a line (at most {MAX_CHARS_PER_LINE})")
                 if r["align"] not in ("left", "start"):
@@ -305,34 +313,34 @@ def test_selko_presentation(site_dir, site_url, browser_contexts, viewport):
                     problems.append(f"{where}: hyphens {r['hyphens']}")
                 if r["lineHeight"] < 1.6:
                     problems.append(f"{where}: line-height {r['lineHeight']:.2f} < 1.6")
-            # The way back to standard Finnish: the language link of the default variant.
-            link = page.locator(f'nav.hb-variants a[hreflang="{DEFAULT.lang}"]')
-            assert link.count() == 1 and link.is_visible(), f"{url}: no visible link to the {DEFAULT.name} page"
+            # The way back to the standard language: the language link of its standard variant.
+            link = page.locator(f'nav.hb-variants a[hreflang="{standard.hreflang}"]')
+            assert link.count() == 1 and link.is_visible(), f"{url}: no visible link to the {standard.name} page"
             target = urlsplit(urljoin(url, link.get_attribute("href"))).path
-            assert target == f"/{DEFAULT.url_prefix}{path}", f"{url}: the {DEFAULT.name} link goes to {target}"
+            assert target == f"/{standard.url_prefix}{path}", f"{url}: the {standard.name} link goes to {target}"
     finally:
         page.close()
-    assert measured, "no paragraph measured on the selkosuomi pages"
-    assert not problems, "selkosuomi presentation:\n" + "\n".join(problems)
+    assert measured, f"no paragraph measured on the {easy.name} pages"
+    assert not problems, f"{easy.name} presentation:\n" + "\n".join(problems)
 
 
-@pytest.mark.skipif(SELKO is None, reason="no easy-to-read variant in mkdocs.yml")
-def test_every_selko_page_has_the_label_and_a_link_to_standard_finnish(site_dir):
-    pages = sorted((site_dir / SELKO.url_prefix).rglob("index.html"))
+@pytest.mark.parametrize("easy", EASY, ids=lambda v: v.key)
+def test_every_easy_to_read_page_has_the_label_and_a_link_to_the_standard_language(site_dir, easy):
+    standard = STANDARD[easy.key]
+    pages = sorted((site_dir / easy.url_prefix).rglob("index.html"))
     assert pages
     for html in pages:
         doc = soup(html)
-        rel = html.parent.relative_to(site_dir / SELKO.url_prefix).as_posix()
+        rel = html.parent.relative_to(site_dir / easy.url_prefix).as_posix()
         rel = "" if rel == "." else rel + "/"
         badge = doc.select_one("article .hb-badge")
-        assert badge is not None and badge.get_text(strip=True) == SELKO.name, f"{html}: no “{SELKO.name}” label"
-        links = doc.select(f'nav.hb-variants a[hreflang="{DEFAULT.lang}"][lang="{DEFAULT.lang}"]')
-        assert len(links) == 1, f"{html}: no language link to {DEFAULT.name}"
-        target = urlsplit(urljoin(f"http://x/{SELKO.url_prefix}{rel}", links[0]["href"])).path
-        assert target == f"/{DEFAULT.url_prefix}{rel}", f"{html}: the {DEFAULT.name} link goes to {target}"
+        assert badge is not None and badge.get_text(strip=True) == easy.name, f"{html}: no “{easy.name}” label"
+        links = doc.select(f'nav.hb-variants a[hreflang="{standard.hreflang}"][lang="{standard.lang}"]')
+        assert len(links) == 1, f"{html}: no language link to {standard.name}"
+        target = urlsplit(urljoin(f"http://x/{easy.url_prefix}{rel}", links[0]["href"])).path
+        assert target == f"/{standard.url_prefix}{rel}", f"{html}: the {standard.name} link goes to {target}"
 
 
-@pytest.mark.skipif(SELKO is None, reason="no easy-to-read variant in mkdocs.yml")
 def test_selko_readability_is_measured(a11y_tally):
     """The worst Wiio grade goes into the summary line; without Voikko that is a CI failure."""
     from hbsite.readability import VoikkoMissing

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import sys
 import threading
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, copy_repo, run
+from tests.conftest import copy_repo, run
 from tests.hb_fixtures import KEYS, PROGRAMME, VARIANTS, write_record, write_records
 
 # Each payload sets window.__pwned (and calls alert) if it ever runs.

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from hbsite.variants import read_variants
-from tests.conftest import ROOT, SEARCH_QUERIES, VIEWPORTS
+from tests.conftest import ROOT, VIEWPORTS, search_word
 
 VARIANTS = read_variants(ROOT / "mkdocs.yml")
 DEFAULT = next(v for v in VARIANTS if v.default)
@@ -220,7 +220,7 @@ def test_search_works_with_the_keyboard(site_url, browser_contexts, variant, vie
             tab_to(page, lambda i: "md-search__input" in i["cls"], limit=20)
         info = page.evaluate(FOCUSED)
         assert info["visible"] and info["indicator"], f"the search field is not visibly focused: {describe(info)}"
-        page.keyboard.type(SEARCH_QUERIES.get(variant.key, "budjet"), delay=20)
+        page.keyboard.type(search_word(variant), delay=20)
         page.wait_for_selector(".md-search-result__item", state="visible", timeout=10_000)
         # The number of results is a status message, announced without moving the focus (4.1.3).
         status = page.evaluate("() => { const m = document.querySelector('.md-search-result__meta'); return [m.getAttribute('role'), m.textContent.trim()] }")

@@ -18,7 +18,7 @@ from hbsite.build import load_content
 from hbsite.gate import content_gate
 from hbsite.report import page_prose
 from hbsite.variants import read_variants
-from tests.conftest import ROOT
+from tests.conftest import CI, ROOT
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -26,8 +26,8 @@ def voikko():
     try:
         readability.base_form("hanke")
     except readability.VoikkoMissing as missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(str(missing))
+        if CI:
+            pytest.fail(f"{missing} (CI: a missing tool is a failure, never a skip)")
         pytest.skip(str(missing))
 
 

@@ -12,7 +12,6 @@ import os
 import signal
 import socket
 import subprocess
-import sysconfig
 import time
 import urllib.request
 from pathlib import Path

@@ -173,7 +173,7 @@ def test_the_grant_shows_on_the_project_page_in_every_variant(repo, key):
     grant = section(md, heading)
     assert grant.p.get_text() == sentence
     items = [li.get_text(" ") for li in grant.find_all("li")]
-    assert items[0].endswith(f"Sosiaali- ja terveysministeriö ({key})") and items[1].endswith(f"Vantaan kaupunki ({key})")
+    assert items[0].endswith(T("Sosiaali- ja terveysministeriö")[key]) and items[1].endswith(T("Vantaan kaupunki")[key])
     assert items[2].endswith("17.9.2020")
 
 

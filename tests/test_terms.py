@@ -8,6 +8,7 @@ import pytest
 
 from hbsite.terms import compile_pattern
 from tests.gate_helpers import RECORD, line_col, make_gate_repo, project_text, run_gate, write
+from tests.hb_fixtures import KEYS
 
 PLAIN = {
     "name": {"fi": "Esimerkkihanke", "sv": "Exempelprojekt", "selko": "Hyvä hanke"},
@@ -122,7 +123,8 @@ def test_a_quotes_original_words_are_left_alone_but_its_translation_is_checked(r
              "    translations:\n"
              "      fi: Kokeilu oli tärkeä.\n"
              "      selko: Kokeilu oli tärkeä.\n"
-             "    source: {fi: Ote, sv: Utdrag, selko: Ote}\n")
+             + "".join(f"      {k}: Det var viktigt.\n" for k in KEYS if k not in ("fi", "sv", "selko"))
+             + "    source: {" + ", ".join(f"{k}: {dict(fi='Ote', sv='Utdrag', selko='Ote').get(k, 'Utdrag')}" for k in KEYS) + "}\n")
     text, problems = term_problems(root, "sv", "Målet var gott.", extra=quote)
     assert problems == []
     quote = quote.replace("lang: sv", "lang: fi").replace("text: Piloten var viktig.", "text: Pilotti oli tärkeä.").replace(
@@ -144,7 +146,7 @@ def test_a_hand_written_page_is_checked_at_its_line_and_column(tmp_path):
 
 
 GLOSSARY_MISTAKES = [
-    ("terms:\n  en:\n    - refuse: x\n      use: y\n", 2, 3, "'en' is not a variant in mkdocs.yml: use one of fi, sv, selko"),
+    ("terms:\n  en:\n    - refuse: x\n      use: y\n", 2, 3, "'en' is not a variant in mkdocs.yml: use one of " + ", ".join(KEYS)),
     ("terms:\n  sv:\n    - refuse: 'ordna (personlig budget'\n      use: y\n", 3, 7, "this pattern cannot be read (missing ), unterminated subpattern): check the brackets and the backslashes"),
     ("terms:\n  sv:\n    - refuse: 'x'\n", 3, 7, "this rule has no 'use:' — write the right form"),
     ("terms:\n  sv:\n    - refuse: '(x)?'\n      use: y\n", 3, 7, "this pattern matches an empty text, so it would refuse every text"),

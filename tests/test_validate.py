@@ -201,7 +201,7 @@ def _(text):
     start = line_of(text, "name:") - 1
     lines[start:start + 1 + len(KEYS)] = ["name:\n"]
     new = "".join(lines)
-    return new, line_of(new, "name:"), 1, "name: is empty — write fi:, sv: and selko: under it, each on its own line indented 2 spaces"
+    return new, line_of(new, "name:"), 1, "name: is empty — write " + ", ".join(f"{k}:" for k in KEYS[:-1]) + f" and {KEYS[-1]}: under it, each on its own line indented 2 spaces"
 
 
 @case("a block where a list belongs")
@@ -571,7 +571,7 @@ def test_two_records_with_the_same_name_are_refused_naming_both_files_and_lines(
         first_line = line_of(first_text, f"{key}: ", after="name:")
         later_line = line_of(later_text, f"{key}: ", after="name:")
         expected.append(
-            f"{record_path(PROJECT)}:{later_line}:3: name.{key}: 'Vantaan HeBu ({key})' is already the name of another record "
+            f"{record_path(PROJECT)}:{later_line}:3: name.{key}: '{T('Vantaan HeBu')[key]}' is already the name of another record "
             f"({second}:{first_line}:3): two records with one name look like one in every list and link — give this one its own name"
         )
     assert [str(p) for p in problems] == expected
