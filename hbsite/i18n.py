@@ -24,6 +24,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs import plugins
 from mkdocs.config import config_options
 from mkdocs.config.base import ValidationError
@@ -85,9 +86,33 @@ class VariantsConfig(I18nPluginConfig):
     languages = config_options.ListOfItems(config_options.SubConfig(VariantConfig, validate=True))
 
 
+class _TemplateCache(jinja2.BytecodeCache):
+    """Material's templates compiled once per process, not once per variant and rebuild: the
+    theme's Jinja environment is made anew for each variant's build, and compiling its ~140
+    templates was half of a build of today's site (bench/bench.py: edit→visible)."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _TemplateCache()
+
+
 class VariantI18n(I18n):
     config_class = VariantsConfig
     config_scheme = VariantsConfig._schema
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = TEMPLATE_CACHE  # keyed by template name and source: never stale
+        parent = getattr(super(), "on_env", None)
+        return parent(env, config, files) if parent else env
 
     def on_page_read_source(self, page, config):
         """A hand-written page's text as build_pages.py rendered it (hbsite/write.py)."""

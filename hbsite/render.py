@@ -58,7 +58,7 @@ def _date(iso: str) -> str:
 
 NBSP = "\u00a0"
 # Interface strings (site.yml) that the helpers below use, besides those the templates name.
-STRINGS_IN_CODE = ("money", "grant_sentence", "grant_total_partial", "source_read", "number_words",
+STRINGS_IN_CODE = ("money", "grant_sentence", "grant_total_partial", "source_read", "number_words", "period_until", "period_from",
                    "in_lang_fi", "in_lang_sv", "in_lang_en")
 
 
@@ -357,8 +357,13 @@ class Renderer:
             return md_escape(node)
 
         def period(record) -> str:
-            if record.start or record.end:
-                return "–".join(_date(d) if d else "" for d in (record.start, record.end))
+            # A date we lack is said, not left as a dangling dash ("–31.12.2021").
+            if record.start and record.end:
+                return f"{_date(record.start)}–{_date(record.end)}"
+            if record.end:
+                return t("period_until", end=_date(record.end))
+            if record.start:
+                return t("period_from", start=_date(record.start))
             return getattr(record, "years", None) or t("gap")
 
         def names(organisers) -> Markup:

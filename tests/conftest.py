@@ -66,8 +66,12 @@ def copy_repo(dest: Path) -> Path:
 # installed by `bash tools/setup.sh --all` (tools/ensure_tools.sh). With CI=true a missing tool
 # fails the test; outside CI the test is skipped with the install hint.
 
-# CI is on for any value but an empty one, 0, false, no or off (the rule of tools/ensure_tools.sh).
-CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
+def ci_on(value: str | None) -> bool:
+    """CI is on for any value but an empty one, 0, false, no or off (tools/ci_on.sh's rule)."""
+    return (value or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+CI = ci_on(os.environ.get("CI"))
 INSTALL_HINT = "bash tools/setup.sh --all"
 CHROMIUM = os.environ.get("HB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's Chromium as root on a small machine without a GPU, talking to nobody but us.
@@ -106,7 +110,7 @@ class A11yTally:
         self.violations = 0  # WCAG A/AA violations (rule × page × state), must stay 0
         self.best_practice: dict[str, set[str]] = {}  # rule → pages: reported, not failing
         self.vnu_errors: int | None = None
-        self.worst_wiio: float | None = None
+        self.worst_wiio: str | None = None  # the worst grade of each easy-to-read variant
         self.wiio_problem: str | None = None
         self.used = False
 
@@ -195,13 +199,17 @@ def site_pages(site_dir: Path) -> list[str]:
     return paths
 
 
-def worst_selko_wiio() -> float:
-    """The worst Wiio grade over the easy-to-read pages (hbsite.report, from the records)."""
+def worst_grades() -> str:
+    """The worst readability grade of each easy-to-read variant ("selko Wiio 4.94, lattlast LIX
+    32.92"; hbsite.report, from the records)."""
     from hbsite.build import load_content
     from hbsite.report import measure_selko
 
-    measured = measure_selko(load_content(ROOT))
-    return max((m.wiio for m in measured), default=0.0)
+    worst: dict[tuple[str, str], float] = {}
+    for m in measure_selko(load_content(ROOT)):
+        key = (m.variant, m.grade_name)
+        worst[key] = max(worst.get(key, 0.0), m.grade)
+    return ", ".join(f"{variant} {'LIX' if name == 'lix' else 'Wiio'} {value:.2f}" for (variant, name), value in worst.items()) or "n/a"
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -209,18 +217,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         return
     if TALLY.worst_wiio is None and TALLY.wiio_problem is None:
         try:
-            TALLY.worst_wiio = worst_selko_wiio()
+            TALLY.worst_wiio = worst_grades()
         except Exception as error:  # noqa: BLE001 — reported on the line, failed by its test
             TALLY.wiio_problem = f"{type(error).__name__}: {error}"
-    wiio = f"{TALLY.worst_wiio:.2f}" if TALLY.worst_wiio is not None else "n/a"
+    wiio = TALLY.worst_wiio or "n/a"
     vnu = TALLY.vnu_errors if TALLY.vnu_errors is not None else "n/a"
     for rule, pages in sorted(TALLY.best_practice.items()):
         terminalreporter.write_line(f"axe best practice (not failing): {rule} on {len(pages)} page(s), e.g. {sorted(pages)[0]}")
     if TALLY.wiio_problem:
-        terminalreporter.write_line(f"selko readability not measured: {TALLY.wiio_problem}")
+        terminalreporter.write_line(f"readability not measured: {TALLY.wiio_problem}")
     terminalreporter.write_line(
         f"accessibility: pages checked {len(TALLY.pages)}, states checked {TALLY.states}, "
-        f"violations {TALLY.violations}, vnu errors {vnu}, worst selko Wiio {wiio}"
+        f"violations {TALLY.violations}, vnu errors {vnu}, worst readability: {wiio}"
     )
 
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The test tools, installed only when missing (called by `tools/setup.sh --all`):
+# The tools, installed only when missing. `tools/setup.sh` calls it with --content (only Voikko,
+# which `build_pages.py check` needs for the Wiio grade); `tools/setup.sh --all` without it
+# (everything the tests need):
 #   Debian packages  chromium (browser tests, axe), default-jre-headless (only if `java` is
 #                    missing; runs the Nu HTML Checker), libvoikko1 + voikko-fi (readability)
 #   npm packages     axe-core and vnu-jar, pinned in package.json + package-lock.json and
@@ -9,9 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# CI is on for any value but an empty one, 0, false, no or off (GitHub: true; others: 1, yes…),
-# the same rule as tests/conftest.py.
-case "$(printf %s "${CI:-}" | tr '[:upper:]' '[:lower:]')" in ""|0|false|no|off) ci=false ;; *) ci=true ;; esac
+ci=false
+if bash tools/ci_on.sh; then ci=true; fi
+content_only=false
+[ "${1:-}" = "--content" ] && content_only=true
 missing_after=()
 
 say() { echo "ensure_tools: $*"; }
@@ -34,14 +37,16 @@ have_voikko() { deb_installed libvoikko1 && deb_installed voikko-fi; }
 have_npm() { command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; }
 
 want=()
-have_chromium || want+=(chromium)
-have_java || want+=(default-jre-headless)
+if ! $content_only; then
+  have_chromium || want+=(chromium)
+  have_java || want+=(default-jre-headless)
+fi
 if command -v dpkg-query >/dev/null 2>&1; then
   have_voikko || want+=(libvoikko1 voikko-fi)
 elif ! ls /usr/lib/*/libvoikko.so.1 /usr/lib/libvoikko.so.1 >/dev/null 2>&1; then
   want+=(libvoikko1 voikko-fi)
 fi
-have_npm || want+=(nodejs npm)
+$content_only || have_npm || want+=(nodejs npm)
 
 if [ "${#want[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -52,15 +57,22 @@ if [ "${#want[@]}" -gt 0 ]; then
   else
     say "apt-get not found; install by hand: ${want[*]}"
   fi
+elif $content_only; then
+  say "voikko: present"
 else
   say "chromium, java, voikko, node: present"
 fi
 
-have_chromium || missing_after+=("chromium (apt-get install chromium)")
-have_java || missing_after+=("java (apt-get install default-jre-headless)")
 if command -v dpkg-query >/dev/null 2>&1; then
   have_voikko || missing_after+=("libvoikko1 + voikko-fi (apt-get install libvoikko1 voikko-fi)")
 fi
+if $content_only; then
+  for m in "${missing_after[@]}"; do say "MISSING: $m — \`build_pages.py check\` cannot grade selkosuomi without it"; done
+  if $ci && [ "${#missing_after[@]}" -gt 0 ]; then exit 1; fi
+  exit 0
+fi
+have_chromium || missing_after+=("chromium (apt-get install chromium)")
+have_java || missing_after+=("java (apt-get install default-jre-headless)")
 
 # ── npm packages (package.json + package-lock.json → node_modules/) ──────────────────────
 # node_modules is stale when the lock file changed since the last `npm ci` (a stamp holds the

@@ -2,7 +2,7 @@
 # Install what the project needs into the project's own virtual environment (.venv/, git-ignored),
 # only when it is missing or out of date. Works with a stock system Python 3.11+ that is
 # "externally managed" (PEP 668: Debian 12, Ubuntu 24.04): nothing is installed into it.
-#   bash tools/setup.sh          Python dependencies (enough to build and serve the site)
+#   bash tools/setup.sh          Python dependencies and Voikko (enough to check, build and serve)
 #   bash tools/setup.sh --all    also the test tools: Chromium, Java, Voikko, npm packages
 # Every other script runs the project's Python as .venv/bin/python.
 # HB_PYTHON chooses the interpreter that creates .venv (default: python3 on PATH); uv is used
@@ -67,5 +67,7 @@ else
 fi
 
 if [ "${1:-}" = "--all" ]; then
-  bash tools/ensure_tools.sh
+  bash tools/ensure_tools.sh             # everything the tests need
+else
+  bash tools/ensure_tools.sh --content   # Voikko, for the readability gate of `check`
 fi
