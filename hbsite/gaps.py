@@ -6,6 +6,8 @@ fact in a source can add it.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -34,6 +36,7 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
     gaps: list[Gap] = []
     unsourced: dict[tuple[str, str], list] = {}
     for entry in records.all():
+        before = len(gaps)
         r, doc, file = entry.record, entry.document, entry.file
         if entry.kind in ("project", "publication"):
             link = r.link
@@ -63,6 +66,12 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
             gaps.append(_gap(doc, file, ("region",), _("empty: the region of this regional project is not recorded")))
         if entry.kind == "publication" and r.year is None:
             gaps.append(_gap(doc, file, ("year",), _("empty: the publication year is not known")))
+        # The record's own note of why a fact is empty (`unknown:`), beside the gap.
+        for i in range(before, len(gaps)):
+            name = gaps[i].field.split(".")[0]
+            if name in r.unknown:
+                line = doc.position(("unknown", name))[0] if doc is not None else gaps[i].line
+                gaps[i] = dataclasses.replace(gaps[i], line=line, what=_("{what} — why: {reason}").format(what=gaps[i].what, reason=r.unknown[name]))
     # A source cited by several records lacks its address or publisher once: one gap, listed at
     # the first record that cites it, naming the others (filled in, it is copied to each).
     for (_source, name), places in unsourced.items():

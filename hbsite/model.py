@@ -213,7 +213,7 @@ def _raise(problems: list, title: str) -> None:
 
 
 # Fields a source cannot "support": the record's kind and its list of sources.
-_NOT_SUPPORTED = ("kind", "sources")
+_NOT_SUPPORTED = ("kind", "sources", "unknown")
 
 
 def _check_sources(record: BaseModel) -> None:
@@ -231,6 +231,11 @@ def _check_sources(record: BaseModel) -> None:
         for j, name in enumerate(source.supports):
             if name not in fields:
                 problems.append(_problem(("sources", i, "supports", j), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
+    for name, _reason in record.unknown.items():
+        if name not in fields:
+            problems.append(_problem(("unknown", name), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
+        elif getattr(record, name) not in (None, "", []):
+            problems.append(_problem(("unknown", name), _("{value} is filled in, so it is no longer unknown — delete this note"), value=name))
     if getattr(record, "grant", None) is not None and not any("grant" in s.supports for s in record.sources):
         problems.append(_problem(("grant",), _("a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])")))
     _raise(problems, type(record).__name__)
@@ -352,6 +357,9 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
     def sources_field():
         return Field(min_length=1, description=N_("The sources of the record's facts: at least one. At the end of the page they are shown under the heading Sources."))
 
+    def unknown_field():
+        return Field(default_factory=dict, description=N_("Optional: why a fact is left empty, by field name, for example start: \"The sources disagree: …\". The gaps report shows the reason."))
+
     class Programme(_Sourced):
         __doc__ = N_("A programme or trial with regional projects (for example THL's trial 2020–2021).")
 
@@ -364,6 +372,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         start: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The start date.")))
         end: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The end date.")))
         sources: list[Source] = sources_field()
+        unknown: dict[str, NonEmpty] = unknown_field()
 
     class Project(_Sourced):
         __doc__ = N_("A project. A regional project belongs to a programme.")
@@ -389,6 +398,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         website: Optional[Website] = Field(default=None, description=N_("The website where the project's materials are collected."))
         link: Optional[Link] = Field(default=None, description=N_("A link to the project's own page (or the best public page about the project)."))
         sources: list[Source] = sources_field()
+        unknown: dict[str, NonEmpty] = unknown_field()
 
     class Publication(_Sourced):
         __doc__ = N_("A publication, a video or a slide set. It belongs to a project.")
@@ -402,6 +412,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description=N_("The year of publication as a whole number, for example 2019. Leave it out if the year is not known."))
         link: Optional[Link] = Field(default=None, description=N_("A link to the publication."))
         sources: list[Source] = sources_field()
+        unknown: dict[str, NonEmpty] = unknown_field()
 
         @model_validator(mode="after")
         def _extent_in_the_unit_of_its_type(self):

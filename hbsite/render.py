@@ -264,6 +264,17 @@ class Renderer:
             read = md_escape(t("source_read", date=_date(source.read_on)))
             return Markup(f"{publisher}: {shown}, {read}") if publisher else Markup(f"{shown}, {read}")
 
+        def page_sources(record, publications=()) -> list:
+            """A page's sources: its record's, then those of the publications it lists (their
+            facts are on the page too), each source once."""
+            seen, found = set(), []
+            for source in [*record.sources, *(s for e in publications for s in e.record.sources)]:
+                key = source.url or (source.publisher, source.title)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(source)
+            return found
+
         def source_entries(sources) -> Markup:
             """Every source on one line (a publication's sources in a list)."""
             return Markup("; ").join(source_entry(s) for s in sources)
@@ -374,7 +385,7 @@ class Renderer:
         return dict(t=t, text=text, link=link, link_to=link_to, external=external, original=original,
                     translation=translation, setting=setting, period=period, names=names,
                     in_language=in_language, target=target, outbound=outbound, source_entry=source_entry,
-                    source_entries=source_entries, date=date, money=money, grant_sentence=grant_sentence,
+                    source_entries=source_entries, page_sources=page_sources, date=date, money=money, grant_sentence=grant_sentence,
                     count_projects=count_projects, count_publications=count_publications,
                     count_items=count_items, number_word=number_word, grant_total=grant_total)
 

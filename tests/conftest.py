@@ -90,6 +90,17 @@ def search_word(variant) -> str:
     return max(variant.site_name.lower().split(), key=len)
 
 
+@pytest.fixture(scope="session")
+def voikko():
+    """Voikko (libvoikko + voikko-fi), which grades the Finnish easy-to-read texts."""
+    from hbsite import readability
+
+    try:
+        readability.base_form("hanke")
+    except readability.VoikkoMissing as missing:
+        require_tool(False, f"Voikko ({missing})")
+
+
 def require_tool(present: bool, what: str) -> None:
     """Skip (outside CI) or fail (CI=true) when a tool the test needs is missing."""
     if present:

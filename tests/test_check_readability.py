@@ -14,18 +14,11 @@ from hbsite import readability
 from hbsite.cli import main
 from hbsite.render import HAND_WRITTEN
 from hbsite.variants import read_variants
-from tests.conftest import CI, ROOT
+from tests.conftest import ROOT
 from tests.gate_helpers import RECORD, line_col, make_gate_repo, project_text, run_gate, write
 
 
-@pytest.fixture(scope="module", autouse=True)
-def voikko():
-    try:
-        readability.base_form("hanke")
-    except readability.VoikkoMissing as missing:
-        if CI:
-            pytest.fail(f"{missing} (CI: a missing tool is a failure, never a skip)")
-        pytest.skip(str(missing))
+pytestmark = pytest.mark.usefixtures("voikko")
 
 
 def texts(selko_summary: str, selko_aims: str) -> dict:

@@ -18,17 +18,10 @@ from hbsite.build import load_content
 from hbsite.gate import content_gate
 from hbsite.report import page_prose
 from hbsite.variants import read_variants
-from tests.conftest import CI, ROOT
+from tests.conftest import ROOT
 
 
-@pytest.fixture(scope="module", autouse=True)
-def voikko():
-    try:
-        readability.base_form("hanke")
-    except readability.VoikkoMissing as missing:
-        if CI:
-            pytest.fail(f"{missing} (CI: a missing tool is a failure, never a skip)")
-        pytest.skip(str(missing))
+pytestmark = pytest.mark.usefixtures("voikko")
 
 
 def test_base_forms_and_syllables_come_from_voikko():

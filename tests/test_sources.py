@@ -84,7 +84,7 @@ def test_the_same_address_twice_is_refused_at_the_second_source(repo):
 def test_supports_names_only_fields_of_the_record(repo):
     text = edit(repo, PROJECT, "  - grant\n", "  - grant\n  - granted\n")
     line = line_of(text, "- granted")
-    fields = ", ".join(n for n in SCHEMA.Project.model_fields if n not in ("kind", "sources"))
+    fields = ", ".join(n for n in SCHEMA.Project.model_fields if n not in ("kind", "sources", "unknown"))
     one_problem(repo, PROJECT, line, 5,
                 f"sources[2].supports[2]: 'granted' is not a field of a project — use the name of a field of this record: {fields}")
     assert fields.startswith("programme, name, short_name") and "grant" in fields and "link" in fields
@@ -251,10 +251,15 @@ def test_the_programme_page_and_the_publications_show_their_sources(repo):
     programme = section(rendered[("fi", f"hankkeet/{PROGRAMME}.md")], "Lähteet")
     assert [li.get_text() for li in programme.find_all("li")] == ["Suunta: Alueelliset hankkeet Suomen mallia rakentamassa, luettu 1.12.2026"]
     assert programme.find("a")["href"] == "https://example.org/alueelliset-hankkeet"
-    for path in ("julkaisut/index.md", f"hankkeet/{STANDALONE}.md"):
-        item = next(li for li in html(rendered[("sv", path)]).find_all("li") if li.find(id=PUBLICATION))
-        assert "Källor: Suunta: Avain kansalaisuuteen (på finska), läst 1.12.2026" in item.get_text(), item.get_text()
-        assert item.find("a", href="https://example.org/avain-lahde")["hreflang"] == "fi"
+    item = next(li for li in html(rendered[("sv", "julkaisut/index.md")]).find_all("li") if li.find(id=PUBLICATION))
+    assert "Källor: Suunta: Avain kansalaisuuteen (på finska), läst 1.12.2026" in item.get_text(), item.get_text()
+    assert item.find("a", href="https://example.org/avain-lahde")["hreflang"] == "fi"
+    # The project page lists its publications once and their sources with its own, each once.
+    project = rendered[("sv", f"hankkeet/{STANDALONE}.md")]
+    item = next(li for li in html(project).find_all("li") if li.find(id=PUBLICATION))
+    assert "Källor" not in item.get_text()
+    sources = [li.get_text() for li in section(project, "Källor").find_all("li")]
+    assert sources.count("Suunta: Avain kansalaisuuteen (på finska), läst 1.12.2026") == 1, sources
 
 
 # ── counts for the hand-written pages ──────────────────────────────────────────────────────

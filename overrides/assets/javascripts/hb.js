@@ -81,15 +81,5 @@
     closeDrawer(false);
   });
 
-  /* The language links are plain links. Material's script takes over clicks on links below a
-   * <link rel="alternate"> address (meant for its own language menu) and, finding no sitemap
-   * there, sends the reader to the address without its final slash, through a redirect. */
-  var variants = document.querySelector("nav.hb-variants");
-  if (variants) {
-    variants.addEventListener("click", function (event) {
-      event.stopPropagation();
-    });
-  }
-
   sync();
 })();
