@@ -71,6 +71,8 @@ def _fields(model: type[BaseModel], indent: str, fixed: dict[str, str], skip: fr
             lines += _fields(inner, indent + "  ", {}, _skip_for(inner))
         elif _is_list(annotation):  # a list of plain values (a source's supports): empty, to fill in
             lines.append(f"{indent}{name}: []{_comment(description)}")
+        elif typing.get_origin(annotation) is dict:  # notes by field name (unknown:): none yet
+            lines.append(f"{indent}{name}: {{}}{_comment(description)}")
         elif literal_values(annotation):
             options = [str(o) for o in literal_values(annotation) if o != ""]
             default = info.default if isinstance(info.default, str) else ""
