@@ -7,14 +7,15 @@ two: `locale` becomes a variant key (any lowercase word), and `lang`/`hreflang` 
 BCP 47 tags. Everything else is the upstream plugin, used through its public hooks; nothing
 is patched at run time. Registered as the `hb-i18n` entry point in pyproject.toml.
 
-It also does four things the upstream plugin does differently:
+It also does five things the upstream plugin does differently:
 - hand-written pages: docs/<variant>/… are Jinja templates that build_pages.py renders into
   build/pages/<variant>/…; MkDocs is given that rendering as the page's source;
 - search: one index per variant (`/search/`, `/sv/search/`, …), each with its own stemmer,
   instead of one merged index where a Swedish reader gets Finnish hits;
 - language links: each page gets `hb_variants` (name, lang, url, current) for the visible
   links rendered by `overrides/`, instead of Material's icon-only switcher;
-- sitemap and hreflang use the BCP 47 tags.
+- sitemap and hreflang use the BCP 47 tags;
+- Material's templates are compiled once per process, not once per variant (_TemplateCache).
 """
 from __future__ import annotations
 
