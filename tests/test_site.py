@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -169,8 +170,9 @@ def test_canonical_links_and_hreflang_alternates_are_absolute(site_dir):
     assert not doc.select('link[rel="alternate"]')
     assert doc.html["lang"] == "fi"
     assert doc.select_one(".hb-badge").get_text(strip=True) == "Selkosuomi"
-    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "html.parser")
-    urls = {u.find("loc").get_text(): {l["hreflang"]: l["href"] for l in u.find_all("xhtml:link")} for u in sitemap.find_all("url")}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    urls = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)} for u in sitemap.findall("s:url", ns)}
     page_url = f"{SITE_URL}hankkeet/hebu-vantaa/"
     assert urls[page_url] == {v.hreflang: f"{SITE_URL}{v.url_prefix}hankkeet/hebu-vantaa/" for v in VARIANTS}
     assert all(href.startswith(SITE_URL) for alternates in urls.values() for href in alternates.values())
