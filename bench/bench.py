@@ -187,7 +187,7 @@ def make_records(n: int, keys: tuple[str, ...], extra_standalone: list[str], see
         add(f"{PROGRAMME}/{slug}.yml", schema.Project, {
             "kind": "project", "programme": PROGRAMME, "name": t.name(place), "short_name": t.short(place),
             "summary": t.summary(), "sources": sources(f"Alueellinen hanke {place}", "grant"),
-            "grant": {"amount": rng.randint(100_000, 600_000), "decided_on": "2020-09-17", "grantor": t.short("Sosiaali- ja terveysministeriö"),
+            "grant": {"amount": rng.randint(100_000, 600_000), "announced_on": "2020-09-17", "grantor": t.short("Sosiaali- ja terveysministeriö"),
                       "recipient": t.short(f"{place} kaupunki")},
             "organisers": [{"name": t.short(f"{place} {w}"), "role": roles[j]} for j, w in
                            enumerate(rng.sample(["kaupunki", "kuntayhtymä", "hyvinvointialue", "kunta"], rng.choice([1, 1, 1, 2, 4])))],

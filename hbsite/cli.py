@@ -37,6 +37,7 @@ from .write import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+EVENTS_FOLDER = "aikajana"  # `new event SLUG` writes projects/aikajana/SLUG.yml
 
 
 def _without_titles(node, top: bool = True):
@@ -71,11 +72,11 @@ def schema_documents(root: Path) -> dict[str, str]:
     # gets the fields of the kind they wrote and errors about that kind only.
     kinds = {kind: model.__name__ for kind, model in schema.record_models().items()}
     record = {
-        "title": in_language(N_("A record of the HB site: a programme, a project or a publication"), SCHEMA_LANGUAGE),
-        "description": N_("One record: a programme, a project or a publication. Guide: CONTRIBUTING.md."),
+        "title": in_language(N_("A record of the HB site: a programme, a project, a publication or an event"), SCHEMA_LANGUAGE),
+        "description": N_("One record: a programme, a project, a publication or an event on the timeline. Guide: CONTRIBUTING.md."),
         "type": "object",
         "required": ["kind"],
-        "properties": {"kind": {"enum": list(kinds), "description": N_("The kind of record: programme, project or publication.")}},
+        "properties": {"kind": {"enum": list(kinds), "description": N_("The kind of record: programme, project, publication or event.")}},
         "allOf": [
             {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": {"$ref": f"#/$defs/{name}"}}
             for kind, name in kinds.items()
@@ -258,10 +259,13 @@ def cmd_new(root: Path, args) -> int:
 
     fixed: dict[str, str] = {}
     folder = root / "projects"
+    if args.kind == "event":
+        folder = folder / EVENTS_FOLDER
     if args.kind == "publication":
         if not args.project:
             return _fail(_("a publication belongs to a project: add --project PROJECT, for example --project avain-kansalaisuuteen"))
-        if problem := missing("--project", args.project, "project"):
+        # A publication may belong to a programme too (the trial's final report).
+        if known.get(args.project, ("",))[0] != "programme" and (problem := missing("--project", args.project, "project")):
             return _fail(problem)
         folder = folder / args.project / "julkaisut"
         fixed["project"] = args.project
@@ -300,7 +304,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     sub.add_parser("fields", help=_("write the field list in CONTRIBUTING.md"))
     sub.add_parser("messages", help=_("write the table of messages in CONTRIBUTING.md (from hbsite/locale/fi/LC_MESSAGES/hb.po)"))
     new = sub.add_parser("new", help=_("create a new record with every field, each explained in a comment"))
-    new.add_argument("kind", choices=["project", "publication", "programme"])
+    new.add_argument("kind", choices=["project", "publication", "programme", "event"])
     new.add_argument("slug", help=_("the file name without .yml; it becomes the page address"))
     new.add_argument("--programme", help=_("a project: the programme it belongs to (the file goes to projects/PROGRAMME/)"))
     new.add_argument("--project", help=_("a publication: its project (the file goes to projects/PROJECT/julkaisut/)"))

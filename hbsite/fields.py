@@ -37,7 +37,7 @@ PARTS = {
     "Extent": "Laajuus",
     "StatementSettings": "Saavutettavuusselosteen arvot",
 }
-KINDS = (("programme", "Ohjelma"), ("project", "Hanke"), ("publication", "Julkaisu"))
+KINDS = (("programme", "Ohjelma"), ("project", "Hanke"), ("publication", "Julkaisu"), ("event", "Aikajanan tapahtuma"))
 LANGUAGE = "fi"  # the guide's language
 
 

@@ -7,6 +7,7 @@ fact in a source can add it.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 from dataclasses import dataclass
 
@@ -31,8 +32,14 @@ def _gap(document: Document | None, file: str, path: tuple, what: str) -> Gap:
     return Gap(file, line, field, what)  # list items counted from 1, as in check's messages
 
 
-def find_gaps(records: Records, site: BaseModel | None, site_document: Document | None = None) -> list[Gap]:
-    """Every empty optional fact, sorted by file and line."""
+# A source read longer ago than this may have changed: the report asks for it to be read again.
+STALE_AFTER_DAYS = 365
+
+
+def find_gaps(records: Records, site: BaseModel | None, site_document: Document | None = None,
+              today: datetime.date | None = None) -> list[Gap]:
+    """Every empty optional fact and every source due to be read again, sorted by file and line."""
+    today = today or datetime.date.today()
     gaps: list[Gap] = []
     unsourced: dict[tuple[str, str], list] = {}
     for entry in records.all():
@@ -48,6 +55,11 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
             for name in ("url", "publisher"):
                 if not getattr(source, name):
                     unsourced.setdefault((source.url or source.title, name), []).append((doc, file, ("sources", i, name), source.title))
+            read_on = datetime.date.fromisoformat(source.read_on)
+            if (today - read_on).days > STALE_AFTER_DAYS:
+                what = (_("read on {date}, more than 12 months ago: the page on where personal budgeting stands today rests on it — read the source again, correct the event if it has changed, and write the new day in read_on") if getattr(r, "topic", None)
+                        else _("read on {date}, more than 12 months ago: read the source again, correct the record if it has changed, and write the new day in read_on"))
+                gaps.append(_gap(doc, file, ("sources", i, "read_on"), what.format(date=source.read_on)))
         website = getattr(r, "website", None)
         if website is not None and not website.url:
             gaps.append(_gap(doc, file, ("website", "url"), _("missing URL: the address of {name} is not recorded").format(name=website.name)))
@@ -66,6 +78,8 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
             gaps.append(_gap(doc, file, ("region",), _("empty: the region of this regional project is not recorded")))
         if entry.kind == "publication" and r.year is None:
             gaps.append(_gap(doc, file, ("year",), _("empty: the publication year is not known")))
+        if entry.kind == "publication" and r.extent is None:
+            gaps.append(_gap(doc, file, ("extent",), _("empty: the number of pages or minutes is not known")))
         # The record's own note of why a fact is empty (`unknown:`), beside the gap.
         for i in range(before, len(gaps)):
             name = gaps[i].field.split(".")[0]

@@ -165,6 +165,14 @@ class VariantI18n(I18n):
         context["hb_variant_root"] = current.link.lstrip("/")
         return context
 
+    def on_post_template(self, output_content, template_name, config):
+        # The root /404.html belongs to no variant, but every variant's build writes it: only
+        # the default variant's build keeps it, so its <html lang> is the default's (MkDocs
+        # skips a theme template whose output is empty).
+        if template_name == "404.html" and not self.is_default_language_build:
+            return ""
+        return output_content
+
     def on_template_context(self, context, template_name, config):
         context = super().on_template_context(context, template_name, config)
         context["hb_hreflang"] = {v.locale: v.hreflang for v in self.config.languages}

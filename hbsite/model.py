@@ -7,7 +7,7 @@ hbsite/locale/fi/LC_MESSAGES/hb.po): `new` writes them in the editor's language,
 committed JSON Schema and the guide's field list are generated in Finnish, the editors'
 language (hbsite/messages.py: described(), in_language()).
 
-Texts are keyed by variant (`fi`, `sv`, `selko`); the keys come from mkdocs.yml, so the
+Texts are keyed by variant (mkdocs.yml lists the keys); the keys come from mkdocs.yml, so the
 models are made for a given tuple of variant keys by `schema_for()`.
 """
 from __future__ import annotations
@@ -122,6 +122,25 @@ WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(json_schema_extra=
 TargetUrl = Annotated[str, AfterValidator(_check_target_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN.removeprefix("^$|")})]
 PastDate = Annotated[str, AfterValidator(_check_past_date), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
+EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_event_date(value: str) -> str:
+    """A date as precise as its source: a year, a month or a day."""
+    value = value.strip()
+    if not EVENT_DATE.match(value):
+        raise ValueError(_("write the date in quotes as precisely as the source gives it: \"2022-03-04\" (a day), \"2022-03\" (a month) or \"2022\" (a year)"))
+    import datetime
+
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError(_("{date} is not a real date: check the day and the month").format(date=value)) from None
+    return value
+
+
+EventDate = Annotated[str, AfterValidator(_check_event_date), Field(json_schema_extra={"pattern": EVENT_DATE.pattern})]
 DATE_NOTE = N_("{about} Written \"YYYY-MM-DD\" in quotes, for example \"2020-01-08\". Leave it empty \"\" if the day is not known — do not guess.")
 # How each variant key reads in a description ("Text in Swedish (sv)."); other keys are named as they are.
 
@@ -153,16 +172,20 @@ class Strict(BaseModel):
 
 
 # Literal, not Enum: strict validation takes the editor's plain text values.
-Role = Literal["administrator", "co_implementer", "partner", "coordinator", "funder"]
+Role = Literal["administrator", "responsible", "co_implementer", "partner", "coordinator", "funder"]
 PublicationType = Literal[
-    "animation_video", "documentary_video", "final_publication", "slide_set", "publication", "interim_report"
+    "animation_video", "documentary_video", "final_publication", "report", "slide_set", "publication", "interim_report", "glossary"
 ]
-Unit = Literal["minutes", "pages"]
-# The unit each type of publication is measured in: a video lasts minutes, a text has pages.
+Unit = Literal["minutes", "pages", "concepts"]
+# The unit each type of publication is measured in: a video lasts minutes, a text has pages,
+# a glossary has concepts.
 UNIT_OF_TYPE = {
     "animation_video": "minutes", "documentary_video": "minutes",
-    "final_publication": "pages", "slide_set": "pages", "publication": "pages", "interim_report": "pages",
+    "final_publication": "pages", "report": "pages", "slide_set": "pages", "publication": "pages", "interim_report": "pages",
+    "glossary": "concepts",
 }
+# What a timeline event may also be shown as on the "now" page: the heading it goes under.
+Topic = Literal["after_pilot", "law", "where_to_ask"]
 Language = Literal["fi", "sv", "en"]
 
 
@@ -170,7 +193,7 @@ class Extent(Strict):
     __doc__ = N_("The extent of a publication: a video's length in minutes or a publication's number of pages.")
 
     value: int = Field(gt=0, description=N_("The extent as a whole number without quotes, for example 16."))
-    unit: Unit = Field(description=N_("The unit: minutes (videos) or pages (publications and slide sets)."))
+    unit: Unit = Field(description=N_("The unit: minutes (videos), pages (publications, reports and slide sets) or concepts (glossaries)."))
 
 
 class Website(Strict):
@@ -262,10 +285,11 @@ class Schema:
     Programme: type[BaseModel]
     Project: type[BaseModel]
     Publication: type[BaseModel]
-    Record: object  # the discriminated union of the three record kinds
+    Event: type[BaseModel]
+    Record: object  # the discriminated union of the record kinds
 
     def record_models(self) -> dict[str, type[BaseModel]]:
-        return {"programme": self.Programme, "project": self.Project, "publication": self.Publication}
+        return {"programme": self.Programme, "project": self.Project, "publication": self.Publication, "event": self.Event}
 
 
 @lru_cache(maxsize=None)
@@ -335,7 +359,9 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         __doc__ = N_("A state grant: who granted it, to whom, how much and when. It needs a source with grant in its supports list.")
 
         amount: int = Field(gt=0, description=N_("The amount of the grant in euros as a whole number without quotes and spaces, for example 535952."))
-        decided_on: PastDate = Field(description=N_("The day of the grant decision, written \"YYYY-MM-DD\" in quotes, for example \"2020-09-17\"."))
+        # The sources give the day the ministry announced the grants, not the day of the
+        # decision, so the field is named for what they state (issue #14).
+        announced_on: PastDate = Field(description=N_("The day the ministry announced the grant (the date of its press release), written \"YYYY-MM-DD\" in quotes, for example \"2020-09-17\"."))
         grantor: Text = Field(description=N_("Who granted it, for example Sosiaali- ja terveysministeriö. In Swedish, the official Swedish name."), json_schema_extra=PROPER_NAMES)
         recipient: Text = Field(description=N_("The recipient as the decision names it. In Swedish, the official Swedish name if there is one."), json_schema_extra=PROPER_NAMES)
 
@@ -343,7 +369,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         __doc__ = N_("An organisation and its role in the project.")
 
         name: Text = Field(description=N_("The organisation's name. In Swedish, the official Swedish name if there is one; otherwise the Finnish name."), json_schema_extra=PROPER_NAMES)
-        role: Role = Field(description=N_("The role: administrator, co_implementer, partner, coordinator or funder."))
+        role: Role = Field(description=N_("The role: administrator, responsible (the party responsible for the project, 'vastuutaho'), co_implementer, partner, coordinator or funder."))
 
     def name_field():
         return Field(description=N_("The full name, as the source gives it."))
@@ -356,6 +382,9 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
 
     def sources_field():
         return Field(min_length=1, description=N_("The sources of the record's facts: at least one. At the end of the page they are shown under the heading Sources."))
+
+    def outcome_field():
+        return Field(default=None, description=N_("Optional: what came of it — its results as a public source gives them. Paragraphs are separated by a blank line."))
 
     def unknown_field():
         return Field(default_factory=dict, description=N_("Optional: why a fact is left empty, by field name, for example start: \"The sources disagree: …\". The gaps report shows the reason."))
@@ -371,6 +400,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         intro: Text = Field(description=N_("An introduction: what the programme was. Paragraphs are separated by a blank line."))
         start: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The start date.")))
         end: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The end date.")))
+        outcome: Optional[Text] = outcome_field()
         sources: list[Source] = sources_field()
         unknown: dict[str, NonEmpty] = unknown_field()
 
@@ -388,10 +418,13 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         start: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The start date.")))
         end: IsoDate = Field(default="", description=described(DATE_NOTE, about=N_("The end date.")))
         aims: Text = Field(description=N_("The aims as the source gives them. Paragraphs are separated by a blank line."))
+        target_groups: list[Text] = Field(default_factory=list, description=N_("Optional: who the project was for, one group at a time."))
+        outcome: Optional[Text] = outcome_field()
         quotes: list[Quote] = Field(default_factory=list, description=N_("Quotations from reports or web pages, word for word."))
         background: list[Text] = Field(default_factory=list, description=N_("Background facts, one at a time."))
         funding: Optional[Text] = Field(default=None, description=N_("Funding: who funded it and with what money."))
         grant: Optional[Grant] = Field(default=None, description=N_("The state grant the project received (regional projects). Shown on the project's page; the programme's page adds the grants up."))
+        budget: Optional[Annotated[int, Field(gt=0)]] = Field(default=None, description=N_("Optional: the project's total budget in euros as a whole number without quotes and spaces, for example 1061877."))
         universities: list[Text] = Field(default_factory=list, description=N_("The universities of applied sciences that took part."), json_schema_extra=PROPER_NAMES)
         pilots: list[Text] = Field(default_factory=list, description=N_("The pilots (trial sites)."), json_schema_extra=PROPER_NAMES)
         partners: list[Text] = Field(default_factory=list, description=N_("The national partners."), json_schema_extra=PROPER_NAMES)
@@ -401,13 +434,14 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         unknown: dict[str, NonEmpty] = unknown_field()
 
     class Publication(_Sourced):
-        __doc__ = N_("A publication, a video or a slide set. It belongs to a project.")
+        __doc__ = N_("A publication, a video, a slide set or a glossary. It belongs to a project or a programme.")
 
         kind: Literal["publication"] = Field(description=N_("The kind of record: publication."))
-        project: Slug = Field(description=N_("The project's name (its file name without .yml), for example avain-kansalaisuuteen."))
+        project: Slug = Field(description=N_("The name of the project or programme it belongs to (its file name without .yml), for example avain-kansalaisuuteen."))
         title: Original = Field(description=N_("The publication's title in its original language, and its translations."))
-        type: PublicationType = Field(description=N_("The type of publication: animation_video, documentary_video, final_publication, slide_set, publication or interim_report."))
-        extent: Extent = Field(description=N_("The extent: the length in minutes or the number of pages."))
+        type: PublicationType = Field(description=N_("The type of publication: animation_video, documentary_video, final_publication, report, slide_set, publication, interim_report or glossary."))
+        summary: Optional[Text] = Field(default=None, description=N_("Optional: one sentence on what the publication is about."))
+        extent: Optional[Extent] = Field(default=None, description=N_("The extent: the length in minutes, the number of pages or of concepts. Leave it out if no source gives it: the gap shows in the gaps list."))
         language: Language = Field(description=N_("The publication's own language: fi, sv or en."))
         year: Optional[Annotated[int, Field(ge=1990, le=2100)]] = Field(default=None, description=N_("The year of publication as a whole number, for example 2019. Leave it out if the year is not known."))
         link: Optional[Link] = Field(default=None, description=N_("A link to the publication."))
@@ -417,13 +451,24 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         @model_validator(mode="after")
         def _extent_in_the_unit_of_its_type(self):
             wanted = UNIT_OF_TYPE[self.type]
-            if self.extent.unit != wanted:
+            if self.extent is not None and self.extent.unit != wanted:
                 _raise([_problem(("extent", "unit"), _("a {type} is measured in {wanted}, not {unit}: write unit: {wanted} (or correct the type)"),
                                  type=self.type, wanted=wanted, unit=self.extent.unit, value=self.extent.unit)], "Publication")
             return self
 
-    Record = Annotated[Union[Programme, Project, Publication], Field(discriminator="kind")]
-    return Schema(variants, Text, Quote, Link, Grant, Programme, Project, Publication, Record)
+    class Event(_Sourced):
+        __doc__ = N_("An event on the timeline: what happened and when, with its sources. An event with a topic is also shown on the page on where personal budgeting stands today.")
+
+        kind: Literal["event"] = Field(description=N_("The kind of record: event."))
+        date: EventDate = Field(description=N_("When it happened, as precisely as the source gives it, in quotes: \"2022-03-04\" (a day), \"2022-03\" (a month) or \"2022\" (a year)."))
+        text: Text = Field(description=N_("What happened, in one to three sentences."))
+        topic: Optional[Topic] = Field(default=None, description=N_("Optional: the heading it is also shown under on the page on where personal budgeting stands today: after_pilot (after the trial of 2020–2021), law (the law) or where_to_ask (where to ask)."))
+        about: Optional[Slug] = Field(default=None, description=N_("Optional: the programme or project it concerns (its file name without .yml), for example hb-kokeilu-2020-2021. The timeline links to its page."))
+        sources: list[Source] = sources_field()
+        unknown: dict[str, NonEmpty] = unknown_field()
+
+    Record = Annotated[Union[Programme, Project, Publication, Event], Field(discriminator="kind")]
+    return Schema(variants, Text, Quote, Link, Grant, Programme, Project, Publication, Event, Record)
 
 
 # ── Site settings and interface strings (site.yml) ────────────────────────────────────────

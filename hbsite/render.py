@@ -29,7 +29,7 @@ from .variants import Variant
 # tables extension's '|'). Escaping any other character would leave a visible backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _BLANK_LINE = re.compile(r"\n\s*\n")
-PUBLICATION_TYPES = ("final_publication", "interim_report", "publication", "slide_set", "animation_video", "documentary_video")
+PUBLICATION_TYPES = ("report", "final_publication", "interim_report", "publication", "glossary", "slide_set", "animation_video", "documentary_video")
 
 
 def md_escape(value: Any) -> Markup:
@@ -59,7 +59,7 @@ def _date(iso: str) -> str:
 NBSP = "\u00a0"
 # Interface strings (site.yml) that the helpers below use, besides those the templates name.
 STRINGS_IN_CODE = ("money", "grant_sentence", "grant_total_partial", "source_read", "number_words", "period_until", "period_from",
-                   "in_lang_fi", "in_lang_sv", "in_lang_en")
+                   "in_lang_fi", "in_lang_sv", "in_lang_en", "and", "month_names", "event_source", "event_about", "events_checked_on", "sources")
 
 
 def grouped(amount: int) -> str:
@@ -118,6 +118,8 @@ class Page:
 
 # Where each kind of page lives inside a variant folder. URLs follow with directory URLs.
 HOME = "index.md"
+NOW = "nyt/index.md"
+TIMELINE = "aikajana/index.md"
 PROJECTS_INDEX = "hankkeet/index.md"
 PUBLICATIONS_INDEX = "julkaisut/index.md"
 STATEMENT = "saavutettavuusseloste/index.md"
@@ -127,12 +129,14 @@ NOT_FOUND = "404.md"
 FRONT_MATTER = {NOT_FOUND: "---\nsearch:\n  exclude: true\n---\n"}
 # The hand-written pages: docs/<variant>/<path>, committed. They are Jinja templates (sandboxed)
 # rendered with the records; the rendering goes to build/pages/, where MkDocs reads it.
-HAND_WRITTEN = (HOME, PROJECTS_INDEX, PUBLICATIONS_INDEX, STATEMENT, NOT_FOUND)
+HAND_WRITTEN = (HOME, NOW, TIMELINE, PROJECTS_INDEX, PUBLICATIONS_INDEX, STATEMENT, NOT_FOUND)
 
 
 def record_path(entry: Entry) -> str:
     if entry.kind == "publication":
         return f"{PUBLICATIONS_INDEX}#{entry.slug}"
+    if entry.kind == "event":
+        return f"{TIMELINE}#{entry.slug}"
     return f"hankkeet/{entry.slug}.md"
 
 
@@ -267,8 +271,11 @@ class Renderer:
         def page_sources(record, publications=()) -> list:
             """A page's sources: its record's, then those of the publications it lists (their
             facts are on the page too), each source once."""
+            return unique_sources([*record.sources, *(s for e in publications for s in e.record.sources)])
+
+        def unique_sources(sources) -> list:
             seen, found = set(), []
-            for source in [*record.sources, *(s for e in publications for s in e.record.sources)]:
+            for source in sources:
                 key = source.url or (source.publisher, source.title)
                 if key not in seen:
                     seen.add(key)
@@ -377,6 +384,51 @@ class Renderer:
                 return t("period_from", start=_date(record.start))
             return getattr(record, "years", None) or t("gap")
 
+        # ── the timeline and the "now" page (issue #14) ──
+        listed: list = []  # the events this page has listed so far: event_sources() lists their sources
+
+        def event_date(iso: str) -> Markup:
+            """"2022-03-04" → 4.3.2022, "2022-03" → maaliskuu 2022, "2022" → 2022, in a <time>."""
+            parts = iso.split("-")
+            shown = _date(iso) if len(parts) == 3 else f"{t('month_names').split()[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else iso
+            return Markup(f'<time datetime="{attr(iso)}">{md_escape(shown[:1].upper() + shown[1:])}</time>')
+
+        def event_list(topic: str | None = None) -> Markup:
+            """The events (of one topic of the "now" page, or all: the timeline) as an ordered
+            list, oldest first: date, what happened, its sources, the record it concerns."""
+            events = self.records.events_of(topic)
+            listed.extend(e for e in events if e not in listed)
+            items = []
+            for e in events:
+                ev = e.record
+                sources = ", ".join(
+                    external(s.url, s.publisher or s.title, s.lang) if s.url else md_inline(s.publisher or s.title) for s in ev.sources)
+                item = f'1. <span id="{attr(e.slug)}"></span>**{event_date(ev.date)}:** {md_inline(text(ev.text))} ({md_escape(t("event_source"))}: {sources})'
+                if ev.about and ev.about in self.by_slug:
+                    about = self.by_slug[ev.about]
+                    item += f"<br>\n   {md_escape(t('event_about'))}: {link(text(about.record.short_name), record_path(about))}"
+                items.append(item)
+            return Markup('<div class="hb-timeline" markdown>\n\n' + "\n".join(items) + "\n\n</div>")
+
+        def event_sources() -> Markup:
+            """The sources section of a page that lists events: the sources of every event it has
+            listed, each once, in the order the events came."""
+            sources = unique_sources([s for e in listed for s in e.record.sources])
+            return Markup(f"## {md_escape(t('sources'))}\n\n" + "\n".join(f"- {source_entry(s)}" for s in sources))
+
+        def events_checked_on() -> str:
+            """The sentence that says when the "now" statements were last checked: the oldest
+            day any source of an event with a topic was read (every one was read since)."""
+            days = [s.read_on for e in self.records.events if e.record.topic for s in e.record.sources]
+            return t("events_checked_on", date=_date(min(days))) if days else t("gap")
+
+        def variant_names() -> Markup:
+            """The site's variants by their own names ("Suomi, Svenska, … ja Lätt svenska"), each
+            marked with its language: the list comes from mkdocs.yml, never typed."""
+            shown = [Markup(f'<span lang="{attr(v.lang)}">{md_escape(v.name)}</span>') if v.lang != variant.lang else md_escape(v.name)
+                     for v in self.variants]
+            return Markup(", ").join(shown[:-1]) + Markup(f" {md_escape(t('and'))} ") + shown[-1] if len(shown) > 1 else Markup("").join(shown)
+
         def names(organisers) -> Markup:
             if not organisers:
                 return md_escape(t("gap"))
@@ -387,7 +439,9 @@ class Renderer:
                     in_language=in_language, target=target, outbound=outbound, source_entry=source_entry,
                     source_entries=source_entries, page_sources=page_sources, date=date, money=money, grant_sentence=grant_sentence,
                     count_projects=count_projects, count_publications=count_publications,
-                    count_items=count_items, number_word=number_word, grant_total=grant_total)
+                    count_items=count_items, number_word=number_word, grant_total=grant_total,
+                    event_list=event_list, event_sources=event_sources, events_checked_on=events_checked_on,
+                    variant_names=variant_names, count_variants=lambda: len(self.variants))
 
     def _context(self, variant: Variant, current: str) -> dict[str, Any]:
         return dict(
@@ -418,7 +472,8 @@ class Renderer:
         for entry in self.records.programmes:
             for number in range(1, page_count(self.records.projects_of(entry.slug)) + 1):
                 path = list_page_path(record_path(entry), number)
-                pages.append(Page(variant.key, path, self._render("programme.md.j2", variant, path, entry=entry, number=number)))
+                pages.append(Page(variant.key, path, self._render(
+                    "programme.md.j2", variant, path, entry=entry, number=number, publications=self.records.publications_of(entry.slug))))
         for entry in self.records.projects:
             path = record_path(entry)
             pages.append(Page(variant.key, path, self._render(

@@ -20,6 +20,7 @@ HEADER = {
     "programme": N_("# A new programme (programme). Guide: CONTRIBUTING.md."),
     "project": N_("# A new project (project). Guide: CONTRIBUTING.md."),
     "publication": N_("# A new publication (publication). Guide: CONTRIBUTING.md."),
+    "event": N_("# A new event on the timeline (event). Guide: CONTRIBUTING.md."),
 }
 
 

@@ -22,8 +22,8 @@ from .model import RESERVED_SLUGS, SLUG, Schema, literal_values
 from .problems import Problem
 from .variants import Variant
 
-KINDS = ("programme", "project", "publication")
-KINDS_HELP = N_("programme, project or publication")
+KINDS = ("programme", "project", "publication", "event")
+KINDS_HELP = N_("programme, project, publication or event")
 RECORD_SCHEMA = "schemas/record.schema.json"
 SITE_SCHEMA = "schemas/site.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema="
@@ -50,9 +50,10 @@ class Records:
     programmes: list[Entry] = field(default_factory=list)
     projects: list[Entry] = field(default_factory=list)
     publications: list[Entry] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)  # sorted by date, then slug
 
     def all(self) -> list[Entry]:
-        return self.programmes + self.projects + self.publications
+        return self.programmes + self.projects + self.publications + self.events
 
     def by_slug(self) -> dict[str, Entry]:
         return {e.slug: e for e in self.all()}
@@ -62,6 +63,10 @@ class Records:
 
     def publications_of(self, project: str) -> list[Entry]:
         return [p for p in self.publications if p.record.project == project]
+
+    def events_of(self, topic: str | None = None) -> list[Entry]:
+        """The timeline (every event) or the events shown under one topic of the "now" page."""
+        return [e for e in self.events if topic is None or e.record.topic == topic]
 
 
 def record_files(projects_dir: Path) -> list[Path]:
@@ -408,7 +413,8 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
 
     records = Records()
     for entry in sorted(entries, key=lambda e: e.slug):
-        getattr(records, {"programme": "programmes", "project": "projects", "publication": "publications"}[entry.kind]).append(entry)
+        getattr(records, {"programme": "programmes", "project": "projects", "publication": "publications", "event": "events"}[entry.kind]).append(entry)
+    records.events.sort(key=lambda e: (e.record.date, e.slug))
     problems.extend(_cross_checks(records, seen))
     problems.extend(_same_names(records, variants))
     return records, sorted(set(problems))
@@ -548,13 +554,15 @@ def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:
 
     unreadable = {item.slug for item in seen if item.kind is None}
 
-    def missing(entry: Entry, key: str, target: str, wanted: str) -> None:
-        if target in by_kind[wanted] or (target in unreadable and target not in kind_of):
+    def missing(entry: Entry, key: str, target: str, *kinds: str) -> None:
+        """`target` must name a record of one of `kinds`."""
+        if any(target in by_kind[k] for k in kinds) or (target in unreadable and target not in kind_of):
             return  # there, or there but unreadable (reported at that file, not at every link to it)
+        wanted = " / ".join(kinds)
         if target in kind_of:
             problems.append(entry.document.problem((key,), _("{field}: '{value}' is a {kind}, not a {wanted} — write the file name of a {wanted}").format(field=key, value=target, kind=kind_of[target], wanted=wanted)))
             return
-        known = sorted(by_kind[wanted])
+        known = sorted(set().union(*(by_kind[k] for k in kinds)))
         near = difflib.get_close_matches(target, known, n=1)
         if near:
             message = _("{field}: there is no {wanted} '{value}' (no file projects/…/{value}.yml with kind: {wanted}) — did you mean '{guess}'?")
@@ -568,7 +576,10 @@ def _cross_checks(records: Records, seen: list[_Seen]) -> list[Problem]:
         if entry.record.programme:
             missing(entry, "programme", entry.record.programme, "programme")
     for entry in records.publications:
-        missing(entry, "project", entry.record.project, "project")
+        missing(entry, "project", entry.record.project, "project", "programme")
+    for entry in records.events:
+        if entry.record.about:
+            missing(entry, "about", entry.record.about, "programme", "project")
     return problems
 
 

@@ -90,7 +90,7 @@ def project() -> dict:
             "translations": translations("Lainauksen käännös"),
             "source": T("Ote loppuraportista"),
         }],
-        "grant": {"amount": 535952, "decided_on": "2020-09-17", "grantor": T("Sosiaali- ja terveysministeriö"), "recipient": T("Vantaan kaupunki")},
+        "grant": {"amount": 535952, "announced_on": "2020-09-17", "grantor": T("Sosiaali- ja terveysministeriö"), "recipient": T("Vantaan kaupunki")},
         "link": {"text": T("Lue lisää HeBusta"), "targets": []},
         "sources": [
             source("Alueelliset hankkeet Suomen mallia rakentamassa"),

@@ -260,7 +260,7 @@ def test_the_lix_page_rewritten_in_short_words_passes(root):
 
 def test_the_median_lix_of_the_variant_is_held_to_its_target(tmp_path):
     # 9 words, 2 longer than six letters (skriver, meningar): LIX = 9 + 100 × 2/9 = 31.2 on
-    # every hand-written page; the record's plain texts are far lower. Median of 6 pages: 31.2.
+    # every hand-written page; the record's plain texts are far lower. The median of the pages: 31.2.
     hard = "Vi skriver korta ord och långa meningar i texten.\n"
     pages = {f"docs/{LIX_VARIANT.key}/{path}": hard for path in HAND_WRITTEN}
     root = make_gate_repo(tmp_path / "repo", pages=pages)
@@ -271,8 +271,9 @@ def test_the_median_lix_of_the_variant_is_held_to_its_target(tmp_path):
         "this page's LIX is 31.2, one of the highest — write shorter words and sentences here first"
         for path in sorted(HAND_WRITTEN[:3])
     ]
-    # Two pages rewritten: the median drops under 30, and no page is over its own target.
+    # More than half of the pages (the record's and the rewritten ones) easy: the median drops
+    # under 30, and no page is over its own target.
     easy = "Vi skriver korta ord.\n"
-    for path in HAND_WRITTEN[:3]:
+    for path in HAND_WRITTEN[:(len(HAND_WRITTEN) + 1) // 2]:
         write(root, f"docs/{LIX_VARIANT.key}/{path}", easy)
     assert [str(p) for p in run_gate(root).problems] == []

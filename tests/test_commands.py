@@ -167,7 +167,7 @@ def test_a_successful_build_writes_every_variant_and_then_only_changes(repo, cap
 def fill(text: str) -> str:
     """Fill every empty value of a scaffold the way an editor would."""
     choices = {"role": "partner", "type": "slide_set", "unit": "pages", "language": "fi", "lang": "fi",
-               "read_on": '"2026-12-01"', "decided_on": '"2020-09-17"'}
+               "read_on": '"2026-12-01"', "announced_on": '"2020-09-17"'}
     keep_empty = {"url", "start", "end"}
     has_grant = re.search(r"^grant:", text, re.M) is not None
     out = []

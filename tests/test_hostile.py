@@ -70,7 +70,7 @@ def hostile_project() -> dict:
         "pilots": [hostile("Pilotti")],
         "partners": [hostile("Kumppani")],
         "website": {"name": f"Sivusto {PAYLOAD}", "url": "https://example.org/sivusto?a=1&b=2"},
-        "grant": {"amount": 1000, "decided_on": "2020-09-17", "grantor": hostile("Myöntäjä"), "recipient": hostile("Saaja")},
+        "grant": {"amount": 1000, "announced_on": "2020-09-17", "grantor": hostile("Myöntäjä"), "recipient": hostile("Saaja")},
         "link": {"text": hostile("Linkin teksti"), "targets": [{"url": "https://example.org/hanke?a=1&b=(2)", "lang": "fi"}]},
         "sources": [{"url": "https://example.org/lahde?a=1&b=(2)", "publisher": f"Julkaisija {PAYLOAD}", "title": f"Lähde {PAYLOAD}",
                      "lang": "fi", "read_on": "2026-12-01", "supports": ["grant"]}],

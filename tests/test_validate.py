@@ -124,8 +124,8 @@ def _(text):
 
 @case("unknown field far from any name")
 def _(text):
-    new = text.replace("\nsources:", "\nbudjetti: 100\nsources:")
-    return new, line_of(new, "budjetti:"), 1, "budjetti: unknown field 'budjetti' — allowed here: kind, programme, name"
+    new = text.replace("\nsources:", "\nkuvaaja: 100\nsources:")
+    return new, line_of(new, "kuvaaja:"), 1, "kuvaaja: unknown field 'kuvaaja' — allowed here: kind, programme, name"
 
 
 @case("capitalised field name")
@@ -152,7 +152,7 @@ def _(text):
 @case("kind missing")
 def _(text):
     new = drop_line(text, "kind: project")
-    return new, 1, 1, "'kind:' is missing — start the record with kind: followed by programme, project or publication"
+    return new, 1, 1, "'kind:' is missing — start the record with kind: followed by programme, project, publication or event"
 
 
 @case("kind misspelt")
@@ -171,7 +171,7 @@ def _(text):
 def _(text):
     new = text.replace("role: administrator", "role: hallinnoija")
     line = line_of(new, "role:")
-    return new, line, 3, "organisers[1].role: 'hallinnoija' is not allowed — use one of 'administrator', 'co_implementer', 'partner', 'coordinator' or 'funder'"
+    return new, line, 3, "organisers[1].role: 'hallinnoija' is not allowed — use one of 'administrator', 'responsible', 'co_implementer', 'partner', 'coordinator' or 'funder'"
 
 
 @case("true where a text belongs")
@@ -213,7 +213,7 @@ def _(text):
 @case("an organiser without its role")
 def _(text):
     new = text.replace("  role: administrator\n", "", 1)
-    return new, line_of(new, "- name:") , 3, "organisers[1].role: this field is required — add 'role:' (The role: administrator, co_implementer, partner, coordinator or funder.)"
+    return new, line_of(new, "- name:") , 3, "organisers[1].role: this field is required — add 'role:' (The role: administrator, responsible (the party responsible for the project, 'vastuutaho'), co_implementer, partner, coordinator or funder.)"
 
 
 @case("source written per variant")
@@ -323,13 +323,15 @@ def _(text):
 @case("publication of a project that does not exist", PUBLICATION)
 def _(text):
     new = text.replace("project: avain-kansalaisuuteen", "project: avain-kansalaisuuten")
-    return new, 3, 1, "project: there is no project 'avain-kansalaisuuten' (no file projects/…/avain-kansalaisuuten.yml with kind: project) — did you mean 'avain-kansalaisuuteen'?"
+    return new, 3, 1, "project: there is no project / programme 'avain-kansalaisuuten' (no file projects/…/avain-kansalaisuuten.yml with kind: project / programme) — did you mean 'avain-kansalaisuuteen'?"
 
 
-@case("publication of a programme", PUBLICATION)
+@case("publication of a publication", PUBLICATION)
 def _(text):
-    new = text.replace("project: avain-kansalaisuuteen", "project: hb-kokeilu-2020-2021")
-    return new, 3, 1, "project: 'hb-kokeilu-2020-2021' is a programme, not a project"
+    # A publication belongs to a project or a programme (the trial's final report), never to
+    # another publication.
+    new = text.replace("project: avain-kansalaisuuteen", "project: piirrosvideo")
+    return new, 3, 1, "project: 'piirrosvideo' is a publication, not a project / programme"
 
 
 @case("publication year in quotes", PUBLICATION)
