@@ -82,7 +82,7 @@ def find_gaps(records: Records, site: BaseModel | None, site_document: Document 
             gaps.append(_gap(doc, file, ("extent",), _("empty: the number of pages or minutes is not known")))
         # The record's own note of why a fact is empty (`unknown:`), beside the gap.
         for i in range(before, len(gaps)):
-            name = gaps[i].field.split(".")[0]
+            name = gaps[i].field if gaps[i].field in r.unknown else gaps[i].field.split(".")[0]
             if name in r.unknown:
                 line = doc.position(("unknown", name))[0] if doc is not None else gaps[i].line
                 gaps[i] = dataclasses.replace(gaps[i], line=line, what=_("{what} — why: {reason}").format(what=gaps[i].what, reason=r.unknown[name]))

@@ -255,9 +255,14 @@ def _check_sources(record: BaseModel) -> None:
             if name not in fields:
                 problems.append(_problem(("sources", i, "supports", j), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
     for name, _reason in record.unknown.items():
-        if name not in fields:
+        # A key names a field, or a part of one ("link.targets": the link's address).
+        first, *rest = name.split(".")
+        value = getattr(record, first, None)
+        for part in rest:
+            value = getattr(value, part, None)
+        if first not in fields:
             problems.append(_problem(("unknown", name), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
-        elif getattr(record, name) not in (None, "", []):
+        elif value not in (None, "", []):
             problems.append(_problem(("unknown", name), _("{value} is filled in, so it is no longer unknown — delete this note"), value=name))
     if getattr(record, "grant", None) is not None and not any("grant" in s.supports for s in record.sources):
         problems.append(_problem(("grant",), _("a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])")))
@@ -387,7 +392,7 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         return Field(default=None, description=N_("Optional: what came of it — its results as a public source gives them. Paragraphs are separated by a blank line."))
 
     def unknown_field():
-        return Field(default_factory=dict, description=N_("Optional: why a fact is left empty, by field name, for example start: \"The sources disagree: …\". The gaps report shows the reason."))
+        return Field(default_factory=dict, description=N_("Optional: why a fact is left empty, by field name, for example start: \"The sources disagree: …\" (a part of a field is named with a dot, for example link.targets). The gaps report shows the reason."))
 
     class Programme(_Sourced):
         __doc__ = N_("A programme or trial with regional projects (for example THL's trial 2020–2021).")

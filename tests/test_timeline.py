@@ -160,3 +160,39 @@ def test_an_event_with_a_topic_not_on_the_now_page_is_refused(tmp_path):
     write_record(root, "projects/aikajana/tapahtuma.yml", event(topic="news"))
     problems = [p for p in load_content(root).problems if p.file.endswith("tapahtuma.yml")]
     assert len(problems) == 1 and problems[0].message.startswith("topic: 'news' is not allowed"), problems
+
+
+# ── results and the programme's own publications ──────────────────────────────────────────
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.key)
+def test_outcomes_and_a_programmes_publications_are_on_its_page(site_dir, content, variant):
+    records = content.records
+    with_outcome = [e for e in records.programmes + records.projects if e.record.outcome]
+    assert with_outcome, "no record has an outcome"
+    heading = getattr(content.site.strings["outcome"], variant.key)
+    for entry in with_outcome:
+        article = html(site_dir, variant, f"hankkeet/{entry.slug}").select_one("article")
+        section = next(h for h in article.select("h2") if h.get_text(strip=True) == heading)
+        first = getattr(entry.record.outcome, variant.key).split("\n\n")[0]
+        assert " ".join(first.split())[:60] in " ".join(section.find_next_sibling().get_text(" ").split()), entry.slug
+    for programme in records.programmes:
+        article = html(site_dir, variant, f"hankkeet/{programme.slug}").select_one("article")
+        ids = {s["id"] for s in article.select("li span[id]")}
+        assert {p.slug for p in records.publications_of(programme.slug)} <= ids
+
+
+def test_a_link_without_an_address_can_say_why(tmp_path):
+    from tests.hb_fixtures import publication
+    from tests.hb_fixtures import PUBLICATION, record_path
+
+    root = make_repo(tmp_path / "repo")
+    data = publication()
+    data["unknown"] = {"link.targets": "Julkaisun osoitetta ei löytynyt."}
+    write_record(root, record_path(PUBLICATION), data)
+    loaded = load_content(root)
+    assert not loaded.problems, loaded.problems
+    gap = next(g for g in find_gaps(loaded.records, loaded.site) if g.field == "link.targets")
+    assert gap.what.endswith("why: Julkaisun osoitetta ei löytynyt.")
+    # Filled in, the note must go.
+    data["link"]["targets"] = [{"url": "https://example.org/julkaisu", "lang": "fi"}]
+    write_record(root, record_path(PUBLICATION), data)
+    assert [p.message for p in load_content(root).problems] == ["unknown.link.targets: link.targets is filled in, so it is no longer unknown — delete this note"]
