@@ -280,11 +280,11 @@ def cmd_new(root: Path, args) -> int:
         fixed["programme"] = args.programme
 
     path = folder / f"{slug}.yml"
-    keys = tuple(v.key for v in read_variants(root / "mkdocs.yml"))
-    model = schema_for(keys).record_models()[args.kind]
+    variants = read_variants(root / "mkdocs.yml")
+    model = schema_for(tuple(v.key for v in variants)).record_models()[args.kind]
     schema_path = os.path.relpath(root / RECORD_SCHEMA, path.parent).replace(os.sep, "/")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold(model, args.kind, schema_path, fixed), encoding="utf-8")
+    path.write_text(scaffold(model, args.kind, schema_path, fixed, {v.key: v.name for v in variants}), encoding="utf-8")
     shown = path.relative_to(root).as_posix()
     print(_("created {file}: fill in every text in every variant, then run: .venv/bin/python build_pages.py check").format(file=shown))
     return 0

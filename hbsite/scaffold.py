@@ -104,11 +104,12 @@ def _skip_for(model: type[BaseModel]) -> frozenset:
     return frozenset()
 
 
-def scaffold(model: type[BaseModel], kind: str, schema_path: str, fixed: dict[str, str]) -> str:
+def scaffold(model: type[BaseModel], kind: str, schema_path: str, fixed: dict[str, str], variants: dict[str, str]) -> str:
+    """`variants`: each variant's key and name (mkdocs.yml), for the header's list."""
     header = [
         f"# yaml-language-server: $schema={schema_path}",
         _(HEADER[kind]),
-        _("# Fill in every text in every language (fi = Finnish, sv = Swedish, selko = easy-to-read Finnish)."),
+        _("# Fill in every text in every variant ({variants}).").format(variants=", ".join(f"{key} = {name}" for key, name in variants.items())),
         _("# An address or a date that is not known stays empty (\"\") — do not guess; it shows in the gaps list."),
         _("# The parts marked 'Optional' can be deleted entirely if there is no information."),
         _("# Check at the end: .venv/bin/python build_pages.py check"),
