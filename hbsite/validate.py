@@ -414,7 +414,9 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
     records = Records()
     for entry in sorted(entries, key=lambda e: e.slug):
         getattr(records, {"programme": "programmes", "project": "projects", "publication": "publications", "event": "events"}[entry.kind]).append(entry)
-    records.events.sort(key=lambda e: (e.record.date, e.slug))
+    # An event dated to a year or a month comes after the dated days of that year or month:
+    # "at the end of 2021" must not be listed before October 2021.
+    records.events.sort(key=lambda e: (e.record.date + "-99" * (2 - e.record.date.count("-")), e.slug))
     problems.extend(_cross_checks(records, seen))
     problems.extend(_same_names(records, variants))
     return records, sorted(set(problems))
