@@ -393,6 +393,10 @@ class Renderer:
             shown = _date(iso) if len(parts) == 3 else f"{t('month_names').split()[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else iso
             return Markup(f'<time datetime="{attr(iso)}">{md_escape(shown[:1].upper() + shown[1:])}</time>')
 
+        def named(source) -> Markup:
+            """A source's publisher (or title) in its own language, marked as such when not the page's."""
+            return md_inline(VariantText(source.publisher or source.title, source.lang if source.lang != variant.lang else None))
+
         def event_list(topic: str | None = None) -> Markup:
             """The events (of one topic of the "now" page, or all: the timeline) as an ordered
             list, oldest first: date, what happened, its sources, the record it concerns."""
@@ -402,7 +406,7 @@ class Renderer:
             for e in events:
                 ev = e.record
                 sources = ", ".join(
-                    external(s.url, s.publisher or s.title, s.lang) if s.url else md_inline(s.publisher or s.title) for s in ev.sources)
+                    external(s.url, named(s), s.lang) if s.url else named(s) for s in ev.sources)
                 item = f'1. <span id="{attr(e.slug)}"></span>**{event_date(ev.date)}:** {md_inline(text(ev.text))} ({md_escape(t("event_source"))}: {sources})'
                 if ev.about and ev.about in self.by_slug:
                     about = self.by_slug[ev.about]

@@ -211,7 +211,9 @@ def test_new_scaffold_is_rejected_only_for_empty_values_and_passes_when_filled(r
     assert f"\nkind: {kind}  # " in text
     for key, value in fixed.items():
         assert f"\n{key}: {value}  # " in text
-    assert "# Fill in every text in every language" in text, "commented in the editor's language (English here: tests/conftest.py)"
+    assert "# Fill in every text in every variant (" in text, "commented in the editor's language (English here: tests/conftest.py)"
+    header = next(line for line in text.splitlines() if line.startswith("# Fill in every text"))
+    assert all(f"{key} = " in header for key in KEYS), "the header names the variants of mkdocs.yml"
     for key in KEYS:
         assert f'  {key}: ""' in text, f"every variant is in the scaffold ({key})"
 

@@ -287,13 +287,13 @@ def test_new_writes_its_comments_in_the_editors_language(tmp_path, monkeypatch, 
     assert main(["new", "project", "uusi-hanke"], root=repo) == 0
     assert capsys.readouterr().out == "tehty projects/uusi-hanke.yml: kirjoita jokainen teksti jokaisella kielellä ja aja sitten: .venv/bin/python build_pages.py check\n"
     text = (repo / "projects/uusi-hanke.yml").read_text(encoding="utf-8")
-    assert "# Uusi hanke (project). Ohje: CONTRIBUTING.md.\n# Täytä jokainen teksti kaikilla kielillä" in text
+    assert "# Uusi hanke (project). Ohje: CONTRIBUTING.md.\n# Täytä jokainen teksti jokaisella kieliversiolla (fi = " in text
     assert "\nname:  # Koko nimi, niin kuin lähde sen kertoo.\n" in text
     assert "# Tarkista lopuksi: .venv/bin/python build_pages.py check" in text
     locale(monkeypatch, LANG="C.UTF-8")
     assert main(["new", "project", "new-project"], root=repo) == 0
     text = (repo / "projects/new-project.yml").read_text(encoding="utf-8")
-    assert "# A new project (project). Guide: CONTRIBUTING.md.\n# Fill in every text in every language" in text
+    assert "# A new project (project). Guide: CONTRIBUTING.md.\n# Fill in every text in every variant (fi = " in text
     assert "\nname:  # The full name, as the source gives it.\n" in text
 
 

@@ -23,7 +23,7 @@ VARIANTS = read_variants(ROOT / "mkdocs.yml")
 # The address the site is built for (mkdocs.yml: site_url, from HB_SITE_URL).
 SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
 REGIONAL = sorted(p.stem for p in (ROOT / "projects" / "hb-kokeilu-2020-2021").glob("*.yml"))
-PUBLICATIONS = sorted((ROOT / "projects" / "avain-kansalaisuuteen" / "julkaisut").glob("*.yml"))
+PUBLICATIONS = sorted((ROOT / "projects").glob("**/julkaisut/*.yml"))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -55,6 +55,10 @@ def test_the_timeline_lists_every_event_oldest_first_with_its_date_and_sources(s
         assert " ".join(getattr(entry.record.text, variant.key).split()) in " ".join(li.get_text(" ").split())
         hrefs = {a["href"] for a in li.select("a[href^='http']")}
         assert {s.url for s in entry.record.sources if s.url} <= hrefs, entry.slug
+        for source in entry.record.sources:  # a publisher's name in another language is marked as such
+            if source.url and source.lang != variant.lang:
+                link = li.select_one(f'a[href="{source.url}"]')
+                assert link.select_one(f'[lang="{source.lang}"]'), (entry.slug, str(link))
     sources = html(site_dir, variant, "aikajana").select("article h2 ~ ul a[href^='http']")
     assert {s.url for e in events for s in e.record.sources if s.url} <= {a["href"] for a in sources}
 
