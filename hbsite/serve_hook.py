@@ -10,6 +10,7 @@ documented build is `build_pages.py` then `mkdocs build --strict`.
 from __future__ import annotations
 
 import html
+import os
 import sys
 from pathlib import Path
 
@@ -48,6 +49,55 @@ code {{ font-weight: 700; }}
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """Watch docs/ so that only an editor's change starts a rebuild, not the generator's own writes.
+
+    The generator writes its pages into docs/ during the rebuild that a saved record started;
+    MkDocs' own watcher then starts a second full rebuild, and the server holds every request
+    until it ends (bench/bench.py: edit→visible 8.5 s at N=100 with it; PERFORMANCE.md).
+    The pages in build/generated.txt and the generator's temporary files are left out; any
+    other file under docs/ (a hand-written page) rebuilds as before. This uses the server's
+    private rebuild flag; if a MkDocs release changes it, serve keeps MkDocs' own watcher.
+    """
+    if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild") and hasattr(server, "observer")):
+        return
+    import watchdog.events
+
+    from hbsite.write import MANIFEST
+
+    root = Path(config.config_file_path).parent
+    docs = os.path.abspath(config.docs_dir)
+
+    def ours(path: str) -> bool:
+        name = os.path.basename(path)
+        if name.startswith(".") and name.endswith(".tmp"):
+            return True  # the generator's atomic write
+        try:
+            listed = (root / MANIFEST).read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return False
+        return Path(os.path.relpath(path, root)).as_posix() in listed
+
+    def changed(event):
+        if event.is_directory:
+            return
+        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+        if all(ours(p) for p in paths):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    while True:  # MkDocs watches docs_dir itself (mkdocs.yml's `watch:` must not list docs/ again)
+        try:
+            server.unwatch(docs)
+        except KeyError:
+            break
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed
+    server.observer.schedule(handler, docs, recursive=True)
 
 
 def on_pre_build(config):

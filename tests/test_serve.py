@@ -72,3 +72,59 @@ def test_a_broken_record_shows_as_an_error_page_and_the_page_returns_after_the_f
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_it(tmp_path):
+    """The generator's own writes into docs/ do not start a second rebuild (hbsite/serve_hook.py,
+    on_serve): each save is built exactly once, and what is served is complete — the record's
+    page, the programme page that lists it, the search index; a hand-written page's edit still
+    rebuilds; a removed record's page is gone."""
+    repo = copy_repo(tmp_path / "repo")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
+                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+
+    def builds() -> int:
+        return log_path.read_text(encoding="utf-8").count("Reloading browsers")
+
+    def settled(before: int) -> int:
+        """Wait until the rebuilds a save started are over; how many there were."""
+        time.sleep(3)
+        get(base + PAGE)  # held by the server until a rebuild in progress is done
+        time.sleep(3)
+        return builds() - before
+
+    try:
+        wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
+        time.sleep(2)
+        record = repo / RECORD
+        before = builds()
+        marker = "Merkkilause tarkistusta varten"
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace("\nsummary:\n  fi: >-\n", f"\nsummary:\n  fi: >-\n    {marker}.\n", 1), encoding="utf-8")
+        wait_for(base + PAGE, lambda body: marker in body)
+        assert marker in get(base + "/hankkeet/hb-kokeilu-2020-2021/")[1], "the list that shows the record is current"
+        assert marker in get(base + "/search/search_index.json")[1], "the search index is current"
+        assert settled(before) == 1, "one save, one rebuild"
+
+        before = builds()
+        page = repo / "docs" / "fi" / "nyt" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## Laki\n", f"\n{marker}, käsin.\n\n## Laki\n", 1), encoding="utf-8")
+        wait_for(base + "/nyt/", lambda body: f"{marker}, käsin." in body)
+        assert settled(before) == 1, "a hand-written page's edit is built once"
+
+        (repo / "projects" / "hb-kokeilu-2020-2021" / "hebu-vantaa.yml").unlink()
+        wait_for(base + "/hankkeet/hebu-vantaa/", lambda body: True, seconds=5)  # the server answers
+        deadline = time.monotonic() + 60
+        while get(base + "/hankkeet/hebu-vantaa/")[0] != 404:
+            assert time.monotonic() < deadline, "a removed record's page is gone"
+            time.sleep(0.3)
+        assert "hebu-vantaa" not in get(base + "/hankkeet/hb-kokeilu-2020-2021/")[1]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
