@@ -309,6 +309,10 @@ MAX_FILE_BYTES = 500_000
 _MAX_SHOWN = 20
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Letters outside Latin-1, Latin Extended-A/B and Latin Extended Additional: only a word with
+# one of these can mix alphabets, so the others skip the per-letter Unicode-name lookups
+# (they were most of the loader's time: bench/bench.py --profile).
+_NOT_LATIN = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF]")
 
 
 def _script(char: str) -> str | None:
@@ -358,7 +362,7 @@ def hidden_characters(text: str, file: str, controls: bool = True) -> list[Probl
         problems.append(Problem(file, 1, 1, _(MORE_HIDDEN).format(count=found - _MAX_SHOWN, shown=_MAX_SHOWN)))
     for match in _LETTERS.finditer(text):
         word = match.group(0)
-        if word.isascii():
+        if word.isascii() or not _NOT_LATIN.search(word):
             continue
         scripts = {}
         for index, char in enumerate(word):
