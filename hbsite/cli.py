@@ -26,14 +26,15 @@ from pydantic import TypeAdapter
 from .build import Content, load_content, render_pages
 from .fields import write_guide
 from .gaps import find_gaps, gaps_markdown
-from .load import load_file
+from .load import load_file, read_text
 from .messages import N_, _, in_language, ngettext
 from .model import RESERVED_SLUGS, SLUG, schema_for, site_schema_for
-from .problems import ProblemsFound, format_problems
+from .problems import Problem, ProblemsFound, format_problems, format_warnings
+from .canonical import COMMENT
 from .scaffold import scaffold
-from .validate import RECORD_SCHEMA, SITE_SCHEMA, record_files
+from .validate import RECORD_SCHEMA, SITE_SCHEMA, record_files, schema_line
 from .variants import read_variants
-from .write import write_pages
+from .write import _atomic_write, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -93,6 +94,34 @@ def schema_documents(root: Path) -> dict[str, str]:
     return {RECORD_SCHEMA: dump(record), SITE_SCHEMA: dump(site)}
 
 
+CMS_CONFIG = "admin/config.yml"
+
+
+def cms_document(root: Path) -> str:
+    """admin/config.yml as committed (a test keeps it in sync): the web form, from the schema."""
+    import yaml
+
+    from .cms import cms_config, header
+
+    variants = read_variants(root / "mkdocs.yml")
+    record = json.loads(schema_documents(root)[RECORD_SCHEMA])
+    kinds = {branch["if"]["properties"]["kind"]["const"]: branch["then"]["$ref"].rsplit("/", 1)[1] for branch in record["allOf"]}
+    config = cms_config(record, variants, kinds, SCHEMA_LANGUAGE)
+    return header(SCHEMA_LANGUAGE) + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+
+
+def cmd_cms(root: Path, args) -> int:
+    path = root / CMS_CONFIG
+    text = cms_document(root)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        print(_("{file} is up to date").format(file=CMS_CONFIG))
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, text.encode("utf-8"))
+    print(_("wrote {file}").format(file=CMS_CONFIG))
+    return 0
+
+
 def _report_problems(problems) -> int:
     print(format_problems(problems), file=sys.stderr)
     files = len({p.file for p in problems})
@@ -144,6 +173,23 @@ def cmd_build(root: Path, args) -> int:
     return 0
 
 
+def _format_warnings(root: Path) -> None:
+    """What `check` says about the format without failing: files `format` would change, and
+    translations older than their Finnish. (`format --check` fails on the first; CI and the
+    pull request run it.)"""
+    from .canonical import NOT_CANONICAL, first_difference
+
+    formatted = list(_record_format(root, record_files(root / "projects")))
+    warnings = [Problem(shown, first_difference(text, r.text), 1, _(NOT_CANONICAL).format(file=shown))
+                for _p, shown, text, r in formatted if r.text is not None and r.text != text]
+    warnings += [p for _p, _s, _t, r in formatted for p in r.problems if r.text is None and p.message == _(COMMENT)]
+    if warnings:
+        print(format_warnings(sorted(warnings), _("format")), file=sys.stderr)
+    stale = stale_problems(root, formatted)
+    if stale:
+        print(format_warnings(stale, _("translation")), file=sys.stderr)
+
+
 def cmd_check(root: Path, args) -> int:
     from .gate import content_gate
     from .report import readability_report, readability_summary
@@ -159,9 +205,87 @@ def cmd_check(root: Path, args) -> int:
     if gate.voikko_missing:
         return 1  # the check is not complete: never "ok" without it (and in CI, a failure)
     render_pages(content)  # templates must render too, in memory only
+    _format_warnings(root)
     print(_("ok: {records} records in {variants} variants").format(records=len(content.records.all()), variants=len(content.variants)))
     print(readability_report(content) if getattr(args, "readability", False) else readability_summary(content, gate.measured))
     return 0
+
+
+def _record_format(root: Path, paths: list[Path], confirm: bool = False):
+    """(path, shown, original text, Formatted) of each record file."""
+    from .canonical import format_text, scaffold_hints
+
+    variants = read_variants(root / "mkdocs.yml")
+    schema = schema_for(tuple(v.key for v in variants))
+    hints = scaffold_hints(schema, variants)
+    for path in paths:
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        text, problems = read_text(path, shown)
+        if text is None:
+            from .canonical import Formatted
+
+            yield path, shown, "", Formatted(None, problems, [])
+            continue
+        yield path, shown, text, format_text(text, shown, schema_line(path, root), schema, variants, hints, confirm)
+
+
+def stale_problems(root: Path, formatted) -> list[Problem]:
+    """A warning per variant whose text is older than its original, at the variant's line."""
+    from .canonical import STALE
+
+    variants = {v.key: v for v in read_variants(root / "mkdocs.yml")}
+    found = []
+    for _path, shown, _text, result in formatted:
+        for stale in result.stale:
+            line, column = result.document.position(stale.path) if result.document is not None else (1, 1)
+            variant = variants.get(stale.variant)
+            found.append(Problem(shown, line, column, _(STALE).format(field=stale.field, variant=variant.name if variant else stale.variant, key=stale.variant, file=shown)))
+    return found
+
+
+def cmd_format(root: Path, args) -> int:
+    """Write every record (or the files named) in the canonical format; --check only tells."""
+    from .canonical import NOT_CANONICAL, first_difference
+
+    paths = [Path(p).resolve() for p in args.files] if args.files else record_files(root / "projects")
+    problems, changed = [], []
+    formatted = list(_record_format(root, paths, confirm=args.confirm))
+    for path, shown, text, result in formatted:
+        if result.text is None:
+            problems += result.problems
+        elif result.text != text:
+            changed.append(shown)
+            if args.check:
+                problems.append(Problem(shown, first_difference(text, result.text), 1, _(NOT_CANONICAL).format(file=shown)))
+            else:
+                _atomic_write(path, result.text.encode("utf-8"))
+    if problems:
+        return _report_problems(sorted(problems))
+    if not args.check:
+        for shown in changed:
+            print(_("formatted {file}").format(file=shown))
+    stale = stale_problems(root, formatted)
+    if stale:
+        print(format_warnings(stale, _("translation")), file=sys.stderr)
+    print(ngettext("{count} record is in the project's format", "{count} records are in the project's format", len(paths)).format(count=len(paths)))
+    return 0
+
+
+def _stale_markdown(root: Path) -> str:
+    """The report's list of translations older than their Finnish: a page whose variant may
+    say something the Finnish no longer says."""
+    stale = [(shown, r) for _p, shown, _t, r in _record_format(root, record_files(root / "projects")) if r.stale]
+    heading = "\n## " + _("Translations to check")
+    if not stale:
+        return heading + "\n\n" + _("None: every variant was written from the current Finnish text.") + "\n"
+    names = {v.key: v.name for v in read_variants(root / "mkdocs.yml")}
+    lines = [heading, "", _("The Finnish text of these fields changed after the variant was written: the variant's page may be out of date."), "",
+             "| " + _("File") + " | " + _("Field") + " | " + _("Variant") + " |", "|---|---|---|"]
+    for shown, result in stale:
+        for item in result.stale:
+            line = result.document.position(item.path)[0]
+            lines.append(f"| `{shown}:{line}` | `{item.field}` | {names.get(item.variant, item.variant)} |")
+    return "\n".join(lines) + "\n"
 
 
 def cmd_gaps(root: Path, args) -> int:
@@ -170,6 +294,7 @@ def cmd_gaps(root: Path, args) -> int:
         return _report_problems(content.problems)
     site_document, _problems = load_file(root / "site.yml", "site.yml")
     text = gaps_markdown(find_gaps(content.records, content.site, site_document))
+    text += _stale_markdown(root)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -303,6 +428,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     sub.add_parser("schema", help=_("write schemas/*.schema.json and the field list in CONTRIBUTING.md"))
     sub.add_parser("fields", help=_("write the field list in CONTRIBUTING.md"))
     sub.add_parser("messages", help=_("write the table of messages in CONTRIBUTING.md (from hbsite/locale/fi/LC_MESSAGES/hb.po)"))
+    sub.add_parser("cms", help=_("write the web form's configuration admin/config.yml from the schema"))
+    fmt = sub.add_parser("format", help=_("write the records in the project's one format (the web form's saves too); --check only tells"))
+    fmt.add_argument("files", nargs="*", help=_("record files (default: every record under projects/)"))
+    fmt.add_argument("--check", action="store_true", help=_("change nothing: exit 1 if a file is not in the format"))
+    fmt.add_argument("--confirm", action="store_true", help=_("take the variants of the files as checked against their current Finnish text"))
     new = sub.add_parser("new", help=_("create a new record with every field, each explained in a comment"))
     new.add_argument("kind", choices=["project", "publication", "programme", "event"])
     new.add_argument("slug", help=_("the file name without .yml; it becomes the page address"))
@@ -313,7 +443,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if command == "build" and not hasattr(args, "readability"):
         args.readability = False
     handler = {"build": cmd_build, "check": cmd_check, "gaps": cmd_gaps, "schema": cmd_schema,
-               "fields": cmd_fields, "messages": cmd_messages, "new": cmd_new}[command]
+               "fields": cmd_fields, "messages": cmd_messages, "new": cmd_new, "format": cmd_format, "cms": cmd_cms}[command]
     try:
         return handler(root, args)
     except ProblemsFound as found:

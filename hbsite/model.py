@@ -36,9 +36,12 @@ ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
 # What a web address may be: https/http with a host, or mailto with an address. No spaces and
 # none of < > " ' ` \ (they would end the link in Markdown or HTML). The JSON Schema carries the
 # same pattern, so the editor underlines what the build refuses.
-_URL_CHAR = r"[^\s<>\"'`\\]"
-URL_PATTERN = rf"^$|^https?://[^\s<>\"'`\\/?#@]+{_URL_CHAR}*$|^mailto:[^\s<>\"'`\\@]+@{_URL_CHAR}+$"
-EMAIL_PATTERN = r"^$|^[^\s<>\"'`\\@]+@[^\s<>\"'`\\@]+\.[^\s<>\"'`\\@]+$"
+# The patterns are written for every dialect that reads them: Python's re, JSON Schema (ECMA-262
+# with the u flag: no needless escapes such as \") and the web form's browser (v flag: / escaped).
+_NO_URL = r"\s<>" + "\"'`" + r"\\"  # space, < > " ' ` \
+_URL_CHAR = rf"[^{_NO_URL}]"
+URL_PATTERN = rf"^$|^https?://[^{_NO_URL}\/?#@]+{_URL_CHAR}*$|^mailto:[^{_NO_URL}@]+@{_URL_CHAR}+$"
+EMAIL_PATTERN = rf"^$|^[^{_NO_URL}@]+@[^{_NO_URL}@]+\.[^{_NO_URL}@]+$"
 _URL = re.compile(URL_PATTERN)
 _EMAIL = re.compile(EMAIL_PATTERN)
 # Every text must have at least one character that is not a space (JSON Schema: pattern).
@@ -117,11 +120,13 @@ def _check_past_date(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url), Field(description=N_("A web address that starts with https:// (or http:// or mailto:). Leave it empty \"\" if the address is not known — do not guess."), json_schema_extra={"pattern": URL_PATTERN})]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"pattern": EMAIL_PATTERN})]
 IsoDate = Annotated[str, AfterValidator(_check_date), Field(json_schema_extra={"pattern": r"^$|^\d{4}-\d{2}-\d{2}$"})]
-WEB_URL_PATTERN = rf"^$|^https?://[^\s<>\"'`\\/?#@]+{_URL_CHAR}*$"
+WEB_URL_PATTERN = rf"^$|^https?://[^{_NO_URL}\/?#@]+{_URL_CHAR}*$"
 WebUrl = Annotated[str, AfterValidator(_check_web_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN})]
 TargetUrl = Annotated[str, AfterValidator(_check_target_url), Field(json_schema_extra={"pattern": WEB_URL_PATTERN.removeprefix("^$|")})]
 PastDate = Annotated[str, AfterValidator(_check_past_date), Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG.pattern)]
+# Two short hashes, "ORIGINAL VARIANT" (hbsite/canonical.py).
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8} [0-9a-f]{8}$")]
 EVENT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -236,7 +241,7 @@ def _raise(problems: list, title: str) -> None:
 
 
 # Fields a source cannot "support": the record's kind and its list of sources.
-_NOT_SUPPORTED = ("kind", "sources", "unknown")
+_NOT_SUPPORTED = ("kind", "sources", "unknown", "notes", "fingerprints")
 
 
 def _check_sources(record: BaseModel) -> None:
@@ -264,6 +269,9 @@ def _check_sources(record: BaseModel) -> None:
             problems.append(_problem(("unknown", name), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
         elif value not in (None, "", []):
             problems.append(_problem(("unknown", name), _("{value} is filled in, so it is no longer unknown — delete this note"), value=name))
+    for name in record.notes:
+        if name.split(".")[0] not in fields:
+            problems.append(_problem(("notes", name), _("'{value}' is not a field of a {kind} — use the name of a field of this record: {allowed}"), value=name, kind=kind, allowed=", ".join(fields)))
     if getattr(record, "grant", None) is not None and not any("grant" in s.supports for s in record.sources):
         problems.append(_problem(("grant",), _("a state grant needs its source — add grant to the supports: list of the source that gives the amount and the date (for example supports: [grant])")))
     _raise(problems, type(record).__name__)
@@ -394,6 +402,14 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
     def unknown_field():
         return Field(default_factory=dict, description=N_("Optional: why a fact is left empty, by field name, for example start: \"The sources disagree: …\" (a part of a field is named with a dot, for example link.targets). The gaps report shows the reason."))
 
+    def notes_field():
+        # Notes live in the data, not in YAML comments: the web form (and any tool that rewrites
+        # the file) keeps data but drops comments.
+        return Field(default_factory=dict, description=N_("Optional: the editors' notes on how a filled-in value was read from the sources, by field name, for example end: \"The source says only 'to the end of 2021'.\" Not shown on the page. Why a value is empty goes in unknown."))
+
+    def fingerprints_field():
+        return Field(default_factory=dict, description=N_("Written by build_pages.py format, not by hand: for each text, which original (Finnish) text each variant was written from. When only the Finnish changes, check names the variants to check."), json_schema_extra={"x-generated": True})
+
     class Programme(_Sourced):
         __doc__ = N_("A programme or trial with regional projects (for example THL's trial 2020–2021).")
 
@@ -408,6 +424,8 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         outcome: Optional[Text] = outcome_field()
         sources: list[Source] = sources_field()
         unknown: dict[str, NonEmpty] = unknown_field()
+        notes: dict[str, NonEmpty] = notes_field()
+        fingerprints: dict[str, dict[str, Fingerprint]] = fingerprints_field()
 
     class Project(_Sourced):
         __doc__ = N_("A project. A regional project belongs to a programme.")
@@ -437,6 +455,8 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         link: Optional[Link] = Field(default=None, description=N_("A link to the project's own page (or the best public page about the project)."))
         sources: list[Source] = sources_field()
         unknown: dict[str, NonEmpty] = unknown_field()
+        notes: dict[str, NonEmpty] = notes_field()
+        fingerprints: dict[str, dict[str, Fingerprint]] = fingerprints_field()
 
     class Publication(_Sourced):
         __doc__ = N_("A publication, a video, a slide set or a glossary. It belongs to a project or a programme.")
@@ -452,6 +472,8 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         link: Optional[Link] = Field(default=None, description=N_("A link to the publication."))
         sources: list[Source] = sources_field()
         unknown: dict[str, NonEmpty] = unknown_field()
+        notes: dict[str, NonEmpty] = notes_field()
+        fingerprints: dict[str, dict[str, Fingerprint]] = fingerprints_field()
 
         @model_validator(mode="after")
         def _extent_in_the_unit_of_its_type(self):
@@ -471,6 +493,8 @@ def schema_for(variants: tuple[str, ...]) -> Schema:
         about: Optional[Slug] = Field(default=None, description=N_("Optional: the programme or project it concerns (its file name without .yml), for example hb-kokeilu-2020-2021. The timeline links to its page."))
         sources: list[Source] = sources_field()
         unknown: dict[str, NonEmpty] = unknown_field()
+        notes: dict[str, NonEmpty] = notes_field()
+        fingerprints: dict[str, dict[str, Fingerprint]] = fingerprints_field()
 
     Record = Annotated[Union[Programme, Project, Publication, Event], Field(discriminator="kind")]
     return Schema(variants, Text, Quote, Link, Grant, Programme, Project, Publication, Event, Record)

@@ -15,9 +15,9 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
-    def github_annotation(self) -> str:
+    def github_annotation(self, level: str = "error") -> str:
         """The workflow command that GitHub Actions shows inline on the pull request's file."""
-        return f"::error file={_property(self.file)},line={self.line},col={self.column}::{_data(self.message)}"
+        return f"::{level} file={_property(self.file)},line={self.line},col={self.column}::{_data(self.message)}"
 
 
 def _data(text: str) -> str:
@@ -42,3 +42,10 @@ def format_problems(problems: list[Problem]) -> str:
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     lines = [p.github_annotation() if in_actions else str(p) for p in problems]
     return "\n".join(lines)
+
+
+def format_warnings(problems: list[Problem], label: str) -> str:
+    """Problems that do not stop the check (a translation to look at): `file:line:col: LABEL: …`,
+    or GitHub's warning annotations on a pull request."""
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    return "\n".join(p.github_annotation("warning") if in_actions else f"{p.file}:{p.line}:{p.column}: {label}: {p.message}" for p in problems)

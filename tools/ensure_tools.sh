@@ -46,7 +46,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
 elif ! ls /usr/lib/*/libvoikko.so.1 /usr/lib/libvoikko.so.1 >/dev/null 2>&1; then
   want+=(libvoikko1 voikko-fi)
 fi
-$content_only || have_npm || want+=(nodejs npm)
+have_npm || want+=(nodejs npm)   # also for the web form (tools/build_admin.sh)
 
 if [ "${#want[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

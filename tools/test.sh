@@ -8,5 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1   # MkDocs' banner about 2.0; we pin mkdocs<2
 bash tools/setup.sh --all
+bash tools/build_admin.sh
 .venv/bin/python build_pages.py check
+.venv/bin/python build_pages.py format --check
 .venv/bin/python -m pytest "$@"
