@@ -362,6 +362,11 @@ def test_pull_request_workflow_checks_first_keeps_the_site_and_then_runs_every_t
     summary = "\n".join(runs)
     assert "tools/pr_summary.py" in summary and "GITHUB_STEP_SUMMARY" in summary and "build_pages.py gaps" in summary
     assert workflow["env"]["LANGUAGE"] == "fi", "the editors read the messages in Finnish"
+    # A web-form save (branch cms/…) is put into the format and committed back before the
+    # checks; every pull request must then be in the format.
+    form_step = next(i for i, step in enumerate(preview["steps"]) if "cms/" in str(step.get("if", "")))
+    assert "build_pages.py format" in runs[form_step] and "git push" in runs[form_step] and form_step < check
+    assert "build_pages.py format --check" in runs[check]
     test = jobs["test"]
     assert test["needs"] == "preview"
     assert "bash tools/test.sh" in [s.get("run", "") for s in test["steps"]]
