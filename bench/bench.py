@@ -312,6 +312,42 @@ def mkdocs(root: Path, site: Path, env: dict | None = None) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], root, env)
 
 
+STOCK_CONFIG = """site_name: Stock
+docs_dir: docs
+theme:
+  name: material
+  language: fi
+  font: false
+  features: [navigation.prune, search.highlight]
+markdown_extensions: [attr_list, md_in_html, tables, {toc: {permalink: false}}]
+plugins: [search]
+nav: [%s]
+not_in_nav: "*"
+"""
+
+
+def stock(root: Path, repeat: int) -> tuple[Run, int]:
+    """Stock MkDocs + Material (search, no plugins of ours, no hooks) on the same pages: the
+    pages build_pages.py made, each hand-written page as it rendered it, all variants' folders
+    in one site. Returns the fastest build and its number of HTML pages."""
+    from hbsite.write import RENDERED_DIR
+
+    folder = root.parent / "stock"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(root / "docs", folder / "docs")
+    shutil.copytree(root / RENDERED_DIR, folder / "docs", dirs_exist_ok=True)
+    keys = variant_keys(root)
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda _loader, _node: None)
+    nav = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)["nav"]
+    (folder / "mkdocs.yml").write_text(STOCK_CONFIG % ", ".join(f"{keys[0]}/{page}" for page in nav), encoding="utf-8")
+    best = fastest([run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(folder / "site")], folder)
+                    for _ in range(repeat)])
+    pages = len(list((folder / "site").rglob("*.html")))
+    shutil.rmtree(folder)
+    return best, pages
+
+
 def clean(root: Path) -> None:
     """Remove what the generator and mkdocs made (the hand-written pages in docs/ stay)."""
     manifest = root / "build" / "generated.txt"
@@ -475,6 +511,7 @@ def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list
     unchanged_ok = snapshot(root / "docs") == before
     mk = fastest([mkdocs(root, root / "site") for _ in range(repeat)])
     figures = site_figures(root / "site", keys, default)
+    stock_run, stock_pages = stock(root, repeat)
     edits, changed, kept_mtime = [], [], True
     for i in range(3):  # three edits, each of another project
         state = snapshot(root / "docs")
@@ -488,6 +525,7 @@ def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list
     clean(root)
     split = phases(root)
     return dict(n=n, records=len(records), cold=fastest(colds), warm=warm, edited=fastest(edits), mk=mk,
+                stock=stock_run, stock_pages=stock_pages,
                 changed=changed, unchanged_ok=unchanged_ok and kept_mtime, phases=split, visible=visible, **figures)
 
 
@@ -544,11 +582,22 @@ def main() -> int:
     return 0
 
 
+def per_record(r: dict) -> float:
+    """The cold generator's milliseconds per record."""
+    return 1000 * r["cold"].seconds / r["records"]
+
+
+def to_stock(r: dict) -> float:
+    """Our time per page (generator + mkdocs build) over stock MkDocs' time per page."""
+    return ((r["cold"].seconds + r["mk"].seconds) / r["pages"]) / (r["stock"].seconds / r["stock_pages"])
+
+
 def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     kb = lambda b: f"{b / 1024:.0f}"
     head = ["N", "records", "HTML pages", "gen s", "gen CPU s", "mkdocs s", "mkdocs CPU s", "gen/mkdocs",
             "pages/s", "gen MB", "mkdocs MB", "median KB", "max KB", *[f"search {k} KB" for k in keys],
-            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten", "edit→visible s"]
+            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten", "edit→visible s",
+            "gen ms/record", "stock s", "stock pages", "× stock/page"]
     lines = []
     for r in rows:
         end_to_end = r["cold"].seconds + r["mk"].seconds
@@ -560,6 +609,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
             f"{r['median'] / 1024:.1f}", kb(r["max"]), *[kb(r["search"][k]) for k in keys],
             f"{r['warm'].seconds:.2f}", f"{100 * r['warm'].seconds / r['mk'].seconds:.1f} %",
             f"{r['edited'].seconds:.2f}", str(len(r["changed"])), f"{r['visible']:.2f}",
+            f"{per_record(r):.1f}", f"{r['stock'].seconds:.2f}", str(r["stock_pages"]), f"{to_stock(r):.2f}",
         ])
     widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
     print()
@@ -570,7 +620,9 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     print()
     print("gen = build_pages.py from nothing (no generated pages); warm gen = again, nothing changed;")
     print("edit-one = after one project's summary changed (fastest of 3 edits); pages/s = HTML pages / (gen s + mkdocs s);")
-    print("edit→visible = from saving a record to the new text in the page `mkdocs serve` sends (median of 3).")
+    print("edit→visible = from saving a record to the new text in the page `mkdocs serve` sends (median of 3);")
+    print("gen ms/record = gen s / records; × stock/page = ((gen s + mkdocs s) / HTML pages) / (stock s / stock pages),")
+    print("stock = mkdocs build of the same pages with stock MkDocs + Material + search (no plugins or hooks of ours).")
     for r in rows:
         start, imports, load, render, write = r["phases"]
         print(f"N={r['n']}: cold generator = start/exit {start:.2f} + imports {imports:.2f} + load/validate {load:.2f} "
@@ -584,6 +636,8 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     pps = last["pages"] / (last["cold"].seconds + last["mk"].seconds)
     same = not (docs_diff or site_diff)
     visible = ", ".join(f"{r['visible']:.1f} s (N={r['n']})" for r in rows)
+    generator = ", ".join(f"{per_record(r):.1f} ms/record (N={r['n']})" for r in rows)
+    ratio = ", ".join(f"{to_stock(r):.2f}× stock (N={r['n']})" for r in rows)
     print()
     print(f"docs/ byte-identical across two full builds: {'yes' if not docs_diff else 'NO: ' + ', '.join(docs_diff[:10])}")
     print(f"site/ byte-identical across two full builds (*.gz aside): {'yes' if not site_diff else 'NO: ' + ', '.join(site_diff[:10])}")
@@ -592,7 +646,8 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
         f"≤ {worst_warm:.1f} % warm at every N; median {last['median'] / 1024:.1f} KB/page, largest {kb(last['max'])} KB; "
         f"search index ≤ {max(last['search'].values()) / 1024:.0f} KB per variant; "
         f"edit-one regeneration {last['edited'].seconds:.2f} s; edit→visible under mkdocs serve "
-        f"{visible}; reproducible: {'yes' if same else 'no'}; "
+        f"{visible}; generator {generator}; per page {ratio}; "
+        f"reproducible: {'yes' if same else 'no'}; "
         f"benchmark {total:.0f} s"
     )
 

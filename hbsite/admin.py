@@ -36,6 +36,9 @@ def site_config(environ=os.environ) -> str:
 
 
 def on_post_build(config, **kwargs) -> None:
+    variants = config.plugins.get("hb-i18n")
+    if variants is not None and not variants.is_default_language_build:
+        return  # once per site, in the default variant's build (the others may run in parallel)
     if not (BUNDLE / "index.html").is_file():
         log.info("no build/admin/: the site is built without the web form (bash tools/build_admin.sh makes it)")
         return

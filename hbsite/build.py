@@ -12,6 +12,7 @@ import jinja2
 from pydantic import BaseModel
 
 from .load import load_file
+from .memo import Memo
 from .messages import _
 from .model import Schema, schema_for, site_schema_for
 from .problems import Problem, ProblemsFound
@@ -45,17 +46,17 @@ def _no_gc_pauses():
             gc.enable()
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, memo: Memo | None = None) -> Content:
     """Validate records, site.yml and the hand-written pages; collect every problem."""
     with _no_gc_pauses():
-        return _load_content(root)
+        return _load_content(root, memo)
 
 
-def _load_content(root: Path) -> Content:
+def _load_content(root: Path, memo: Memo | None) -> Content:
     variants = read_variants(root / "mkdocs.yml")
     keys = tuple(v.key for v in variants)
     schema = schema_for(keys)
-    records, problems = validate(root, schema, variants)
+    records, problems = validate(root, schema, variants, known=memo.records if memo else None)
     site, site_problems = validate_site_file(root, site_schema_for(keys), variants)
     problems += site_problems
     for path in HAND_WRITTEN:
@@ -65,13 +66,13 @@ def _load_content(root: Path) -> Content:
     return Content(root, variants, schema, records, site, sorted(problems))
 
 
-def render_pages(content: Content) -> list[Page]:
+def render_pages(content: Content, memo: Memo | None = None) -> list[Page]:
     """Every page in memory, or ProblemsFound (also for a template error an editor caused):
     nothing is written before this succeeds."""
     if content.problems:
         raise ProblemsFound(content.problems)
     with _no_gc_pauses():
-        return _render_or_problems(content)
+        return _render_or_problems(content, memo)
 
 
 def _template_problems(root: Path, error: BaseException) -> list[Problem]:
@@ -103,10 +104,10 @@ def _template_problems(root: Path, error: BaseException) -> list[Problem]:
     return []
 
 
-def _render_or_problems(content: Content) -> list[Page]:
+def _render_or_problems(content: Content, memo: Memo | None) -> list[Page]:
     """Every page in memory, or ProblemsFound: nothing is written before this succeeds."""
     try:
-        return _render_pages(content)
+        return Renderer(content.root, content.variants, content.records, content.site, memo).pages()
     except ProblemsFound:
         raise
     except Exception as error:
@@ -116,12 +117,16 @@ def _render_or_problems(content: Content) -> list[Page]:
         raise ProblemsFound(problems) from None
 
 
-def _render_pages(content: Content) -> list[Page]:
-    return Renderer(content.root, content.variants, content.records, content.site).pages()
-
-
-def build(root: Path) -> tuple[Content, list[Page], WriteReport]:
-    content = load_content(root)
-    pages = render_pages(content)  # everything in memory before anything is written
+def build(root: Path, memo: Memo | None = None, before_writing=None) -> tuple[Content, list[Page], WriteReport]:
+    """The whole pipeline. Under mkdocs serve, `memo` reuses what the last build in this process
+    made from the same inputs (hbsite/memo.py), and `before_writing` is told the pages first."""
+    if memo is not None:
+        memo.start()
+    content = load_content(root, memo)
+    pages = render_pages(content, memo)  # everything in memory before anything is written
+    if before_writing is not None:
+        before_writing(pages)
     report = write_pages(pages, root)
+    if memo is not None:
+        memo.finish()
     return content, pages, report

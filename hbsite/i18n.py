@@ -15,24 +15,31 @@ It also does five things the upstream plugin does differently:
 - language links: each page gets `hb_variants` (name, lang, url, current) for the visible
   links rendered by `overrides/`, instead of Material's icon-only switcher;
 - sitemap and hreflang use the BCP 47 tags;
-- Material's templates are compiled once per process, not once per variant (_TemplateCache).
+- Material's templates are compiled once per process, not once per variant (_TemplateCache);
+- `mkdocs build` builds the variants in parallel processes, one per CPU (VariantI18n, "the variants in parallel").
 """
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import subprocess
+import sys
+import tempfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import jinja2
-from mkdocs import plugins
+from mkdocs import plugins, utils
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from hbsite.write import RENDERED_DIR
 
@@ -105,10 +112,132 @@ class _TemplateCache(jinja2.BytecodeCache):
 
 TEMPLATE_CACHE = _TemplateCache()
 
+# The variants one process builds: set for the processes `mkdocs build` starts (VariantI18n).
+VARIANTS_ENV = "HB_BUILD_VARIANTS"
+# How many processes build the variants (default: the CPUs this process may use; 1: one after
+# the other, as mkdocs-static-i18n does).
+WORKERS_ENV = "HB_BUILD_WORKERS"
+# Set by the serve hook: `mkdocs serve` keeps one process, whose memory of the last rebuild is
+# what makes a rebuild fast (hbsite/serve_memo.py, hbsite/memo.py).
+SERVING_ENV = "HB_SERVING"
+
+
+def workers() -> int:
+    if os.environ.get(WORKERS_ENV):
+        return max(1, int(os.environ[WORKERS_ENV]))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def share(keys: list[str], count: int) -> list[list[str]]:
+    """The variants split into `count` groups of about the same size, the first variant first."""
+    groups = [keys[i::count] for i in range(min(count, len(keys)))]
+    return [g for g in groups if g]
+
 
 class VariantI18n(I18n):
     config_class = VariantsConfig
     config_scheme = VariantsConfig._schema
+
+    # ── the variants in parallel (mkdocs build) ─────────────────────────────────────────────
+    # mkdocs-static-i18n builds the default variant, then each other one in the same process
+    # (on_post_build). Each variant's build is independent of the others' output (every build
+    # sees every variant's files, for the language links and the sitemap), so `mkdocs build`
+    # gives groups of variants to other processes, started once the site folder is cleaned,
+    # and builds its own group meanwhile. Each process writes the search index of the variants
+    # it built. The output is the same byte for byte (tests/test_site.py).
+    _mine: list[str] | None = None      # the variants this process builds (None: all)
+    _others: list = []                  # the processes building the rest: (group, process, log)
+    built: set
+
+    def _group(self) -> list[str] | None:
+        given = os.environ.get(VARIANTS_ENV)
+        if given:
+            return [k for k in given.split(",") if k]
+        return None
+
+    @plugins.event_priority(-100)
+    def on_files(self, files, config):
+        if self._mine is None and not self.building and self.current_language == self.default_language:
+            self._start_others(config)
+        return super().on_files(files, config)
+
+    def _start_others(self, config):
+        keys = [v.locale for v in self.variants]
+        count = 1 if os.environ.get(SERVING_ENV) else workers()
+        groups = share(keys, count)
+        self._mine = groups[0]
+        self._others = []
+        for group in groups[1:]:
+            output = tempfile.TemporaryFile()
+            command = [sys.executable, "-m", "mkdocs", "build", "-f", config.config_file_path, "-d", config.site_dir]
+            command += ["--strict"] if config.strict else []
+            level = logging.getLogger("mkdocs").getEffectiveLevel()  # as quiet or verbose as this one
+            command += ["--quiet"] if level >= logging.ERROR else ["--verbose"] if level <= logging.DEBUG else []
+            env = {**os.environ, VARIANTS_ENV: ",".join(group), "NO_MKDOCS_2_WARNING": "1"}  # the banner once
+            self._others.append((group, subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT), output))
+
+    @plugins.event_priority(-100)
+    def on_post_build(self, config):
+        """Build this process's other variants (mkdocs-static-i18n's loop, over its group only),
+        then wait for the other processes; a process that failed fails the build."""
+        self.extend_search_entries(config)
+        self.built = getattr(self, "built", set()) | {self.current_language}
+        if self.building:
+            return
+        self.building = True
+        clean = utils.clean_directory
+        utils.clean_directory = lambda path: path  # the other variants' output stays
+        quiet = I18nLoggingFilter()  # one "Documentation built" line, not one per variant
+        quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        try:
+            for locale in self._mine or [v.locale for v in self.variants]:
+                if locale not in self.built:
+                    self.current_language = locale
+                    mkdocs_build(config)
+        finally:
+            utils.clean_directory = clean
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+            self.building = False
+        failed = []
+        for group, process, output in self._others:
+            process.wait()
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")
+            output.close()
+            for line in text.splitlines():
+                if line.strip() and not re.search(r" - (Building documentation to directory|Cleaning site directory)", line):
+                    print(line, file=sys.stderr)
+            if process.returncode:
+                failed.append(",".join(group))
+        self._others = []
+        if failed:
+            raise PluginError(f"the build of the variants {'; '.join(failed)} failed (their messages are above)")
+        # Last: each variant's build also wrote the root index with its own entries.
+        self.reconfigure_search_index(config)
+
+    def on_build_error(self, error):
+        """This process failed: the others stop, so nothing writes into the site afterwards."""
+        for _group, process, output in self._others:
+            process.kill()
+            process.wait()
+            output.close()
+        self._others = []
+
+    @plugins.event_priority(-100)
+    def on_config(self, config):
+        group = self._group()
+        if group and self.current_language is None:
+            # A process started by _start_others: it builds its group, the first one first,
+            # into the site folder the first process has cleaned.
+            self.current_language, self._mine = group[0], group
+            utils.clean_directory = lambda path: path
+        config = super().on_config(config)
+        # The visible language links replace Material's icon menu and its hreflang links,
+        # which would carry the variant key ("selko") as a language tag.
+        config.extra["alternate"] = []
+        self.extra_alternate = []
+        return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = TEMPLATE_CACHE  # keyed by template name and source: never stale
@@ -125,15 +254,6 @@ class VariantI18n(I18n):
 
             raise PluginError(_("{file} is a template that has not been rendered: run `.venv/bin/python build_pages.py` first").format(file=f"docs/{page.file.src_uri}"))
         return None
-
-    @plugins.event_priority(-100)
-    def on_config(self, config):
-        config = super().on_config(config)
-        # The visible language links replace Material's icon menu and its hreflang links,
-        # which would carry the variant key ("selko") as a language tag.
-        config.extra["alternate"] = []
-        self.extra_alternate = []
-        return config
 
     @property
     def variants(self) -> list[VariantConfig]:
@@ -169,12 +289,42 @@ class VariantI18n(I18n):
         # The root /404.html belongs to no variant, but every variant's build writes it: only
         # the default variant's build keeps it, so its <html lang> is the default's (MkDocs
         # skips a theme template whose output is empty).
-        if template_name == "404.html" and not self.is_default_language_build:
+        if template_name in ("404.html", "sitemap.xml") and not self.is_default_language_build:
             return ""
         return output_content
 
+    def sitemap(self, config) -> list[dict]:
+        """The sitemap's entries: every page of every variant, in the variants' order, each with
+        its address and every variant's address of it (own first). Made from the default
+        variant's pages and their language links alone, so it does not depend on which process
+        built which variant (the root sitemap.xml is written by the default variant's build)."""
+        default = self.default_language
+        files = [f for f in self.i18n_files_per_language.get(default, [])
+                 if f.page is not None and not getattr(f.page, "is_link", False) and not f.src_uri.endswith("404.md")]
+
+        def href(file) -> str:
+            page = getattr(file, "page", None)
+            if page is not None and page.canonical_url:
+                return page.canonical_url
+            return config.site_url if file.url == "./" else config.site_url + file.url
+
+        def version(file, locale):
+            return file if locale == default else file.alternates.get(locale)
+
+        entries = []
+        for locale in [v.locale for v in self.variants]:
+            for file in files:
+                own = version(file, locale)
+                if own is None:
+                    continue
+                others = sorted(k for k in file.alternates if k != locale)
+                entries.append({"loc": href(own), "alternates": [(k, href(version(file, k))) for k in [locale, *others]]})
+        return entries
+
     def on_template_context(self, context, template_name, config):
         context = super().on_template_context(context, template_name, config)
+        if template_name == "sitemap.xml":
+            context["hb_sitemap"] = self.sitemap(config) if self.is_default_language_build else []
         context["hb_hreflang"] = {v.locale: v.hreflang for v in self.config.languages}
         # Every variant's own strings, for pages that speak all of them at once (the root 404,
         # served at any depth: its links are absolute paths under the site's address).
@@ -198,6 +348,8 @@ class VariantI18n(I18n):
         }
         prefixes = {v.locale: v.link.lstrip("/") for v in self.variants}
         for variant in self.variants:
+            if variant.locale not in getattr(self, "built", ()):
+                continue  # another process builds it, and writes its index
             prefix = prefixes[variant.locale]
             others = tuple(p for p in prefixes.values() if p and p != prefix)
             docs = []

@@ -20,6 +20,7 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from .memo import Memo, ReadRecords, Reads, ReadSlugs, digest, fingerprint, read_value
 from .messages import _
 from .model import ISO_DATE
 from .validate import Entry, Records
@@ -184,13 +185,24 @@ def ordered_publications(records: Records) -> list[Entry]:
 
 
 class Renderer:
-    def __init__(self, root: Path, variants: tuple[Variant, ...], records: Records, site: Any):
+    def __init__(self, root: Path, variants: tuple[Variant, ...], records: Records, site: Any, memo: Memo | None = None):
         self.root = root
         self.variants = variants
-        self.records = records
+        self.records = self.given = records
         self.site = site
         self.by_slug = records.by_slug()
         self._used: dict[str, set[str]] = {}
+        self.memo = memo
+        if memo is not None:
+            # The templates see the records through readers that note what each page reads.
+            self._reads = Reads()
+            self._given_slugs, self._values = self.by_slug, {}
+            self.records = ReadRecords(records, self._reads)
+            self.by_slug = ReadSlugs(self.by_slug, self._reads)
+            self._inputs = digest(repr(variants), *self._texts([root / "site.yml", *sorted((root / "templates").glob("*"))]))
+        if memo is not None and root in memo.environments:
+            self.env, self.pages_env = memo.environments[root]
+            return
         loader = jinja2.FileSystemLoader(str(root / "templates"))
         common = dict(undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
@@ -198,6 +210,31 @@ class Renderer:
         self.pages_env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(root / "docs")), **common)
         for env in (self.env, self.pages_env):
             env.filters.update(md=md_inline, paragraphs=md_paragraphs_lang, attr=attr)
+        if memo is not None:  # Jinja reloads a template whose file changed
+            memo.environments[root] = (self.env, self.pages_env)
+
+    @staticmethod
+    def _texts(paths: list[Path]) -> list[str]:
+        return [f"{p.name}\0{p.read_text(encoding='utf-8') if p.is_file() else ''}" for p in paths]
+
+    def _page(self, make: Callable[[], str], *inputs: Any) -> str:
+        """A page's Markdown: made by `make`, or, under serve (hbsite/memo.py), the last build's
+        when its inputs are the same and everything it read of the records still is."""
+        if self.memo is None:
+            return make()
+        key = digest(self._inputs, fingerprint(inputs))
+        kept = self.memo.pages.get(key)
+        if kept is not None and all(self._read_value(read) == value for read, value in kept[1]):
+            return kept[0]
+        self._reads.items = set()
+        markdown = make()
+        self.memo.pages.put(key, (markdown, tuple((read, self._read_value(read)) for read in self._reads.items)))
+        return markdown
+
+    def _read_value(self, read: tuple) -> Any:
+        if read not in self._values:
+            self._values[read] = read_value(self.given, self._given_slugs, read)
+        return self._values[read]
 
     # ── helpers given to templates ──────────────────────────────────────────────────────
     def _helpers(self, variant: Variant, current: str) -> dict[str, Callable]:
@@ -473,20 +510,28 @@ class Renderer:
 
     def variant_pages(self, variant: Variant) -> list[Page]:
         pages = []
-        for entry in self.records.programmes:
-            for number in range(1, page_count(self.records.projects_of(entry.slug)) + 1):
+        records = self.given  # what the pages are, not what one page reads
+        for entry in records.programmes:
+            for number in range(1, page_count(records.projects_of(entry.slug)) + 1):
                 path = list_page_path(record_path(entry), number)
-                pages.append(Page(variant.key, path, self._render(
-                    "programme.md.j2", variant, path, entry=entry, number=number, publications=self.records.publications_of(entry.slug))))
-        for entry in self.records.projects:
+                publications = records.publications_of(entry.slug)
+                pages.append(Page(variant.key, path, self._page(lambda: self._render(
+                    "programme.md.j2", variant, path, entry=entry, number=number, publications=publications),
+                    "programme", variant.key, path, entry, number, publications)))
+        for entry in records.projects:
             path = record_path(entry)
-            pages.append(Page(variant.key, path, self._render(
-                "project.md.j2", variant, path, entry=entry, publications=self.records.publications_of(entry.slug))))
+            publications = records.publications_of(entry.slug)
+            pages.append(Page(variant.key, path, self._page(lambda: self._render(
+                "project.md.j2", variant, path, entry=entry, publications=publications),
+                "project", variant.key, path, entry, publications)))
         for path in HAND_WRITTEN:
-            pages.append(Page(variant.key, path, self._hand_written(variant, path), hand_written=True))
-        for number in range(2, page_count(self.records.publications) + 1):
+            source = self._texts([self.root / "docs" / variant.folder / path]) if self.memo else ()
+            pages.append(Page(variant.key, path, self._page(lambda: self._hand_written(variant, path),
+                                                            "hand-written", variant.key, path, *source), hand_written=True))
+        for number in range(2, page_count(records.publications) + 1):
             path = list_page_path(PUBLICATIONS_INDEX, number)
-            pages.append(Page(variant.key, path, self._render("publication_page.md.j2", variant, path, number=number)))
+            pages.append(Page(variant.key, path, self._page(lambda: self._render("publication_page.md.j2", variant, path, number=number),
+                                                            "publications", variant.key, path, number)))
         return pages
 
     def _hand_written(self, variant: Variant, path: str) -> str:

@@ -15,10 +15,14 @@ import sys
 from pathlib import Path
 
 from hbsite.build import build
+from hbsite.memo import Memo
 from hbsite.problems import Problem, ProblemsFound
+from hbsite.write import destination
 
 _serving = False
 _problems: list[Problem] = []
+_memo = Memo()  # what one rebuild may reuse of the last one (records checked, pages rendered)
+_generated: set[str] = set()  # the generator's pages, now and before (their changes are its own)
 
 ERROR_PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -49,55 +53,96 @@ code {{ font-weight: 700; }}
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+    if _serving:  # one process builds every variant: its memory of the last rebuild is kept
+        from hbsite.i18n import SERVING_ENV
+
+        os.environ[SERVING_ENV] = "1"
+
+
+_observer = None  # the file system's own change notices (inotify on Linux), when it has them
 
 
 def on_serve(server, config, builder):
-    """Watch docs/ so that only an editor's change starts a rebuild, not the generator's own writes.
+    """Watch what the site is made from so that a save starts one rebuild at once.
 
-    The generator writes its pages into docs/ during the rebuild that a saved record started;
-    MkDocs' own watcher then starts a second full rebuild, and the server holds every request
-    until it ends (bench/bench.py: edit→visible 8.5 s at N=100 with it; PERFORMANCE.md).
-    The pages in build/generated.txt and the generator's temporary files are left out; any
-    other file under docs/ (a hand-written page) rebuilds as before. This uses the server's
-    private rebuild flag; if a MkDocs release changes it, serve keeps MkDocs' own watcher.
+    - The generator writes its pages into docs/ during the rebuild that a saved record started;
+      MkDocs' own watcher then started a second full rebuild, and the server holds every
+      request until it ends (bench/bench.py: edit→visible 8.5 s at N=100 with it). The pages
+      the generator writes and its temporary files are left out; any other file
+      under docs/ (a hand-written page) rebuilds as before.
+    - MkDocs polls the files every 0.5 s, a quarter of a second of every edit→visible on
+      average; where the system tells of changes itself (watchdog's native observer: inotify,
+      FSEvents, ReadDirectoryChangesW) it is used instead, for docs/ and `watch:`.
+
+    This uses the server's private rebuild flag; if a MkDocs release changes it, serve keeps
+    MkDocs' own watcher.
     """
+    global _observer
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild") and hasattr(server, "observer")):
         return
     import watchdog.events
+    import watchdog.observers
+    import watchdog.observers.polling
 
     from hbsite.write import MANIFEST
 
-    root = Path(config.config_file_path).parent
+    root = Path(os.path.abspath(config.config_file_path)).parent
     docs = os.path.abspath(config.docs_dir)
+    try:  # the pages of the build before this server started
+        _generated.update(str(root / p) for p in (root / MANIFEST).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        pass
 
     def ours(path: str) -> bool:
         name = os.path.basename(path)
         if name.startswith(".") and name.endswith(".tmp"):
             return True  # the generator's atomic write
-        try:
-            listed = (root / MANIFEST).read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return False
-        return Path(os.path.relpath(path, root)).as_posix() in listed
+        return os.path.abspath(path) in _generated
+
+    watched = [docs]
+    native = watchdog.observers.Observer
+    if not issubclass(native, watchdog.observers.polling.PollingObserver):
+        # `watch:` too (MkDocs watches what is left in config.watch after this). mkdocs.yml stays
+        # with MkDocs' watcher: the server adds its live-reload script only while it watches something.
+        watched += [os.path.abspath(p) for p in config.watch]
+        config.watch[:] = []
+    files = {p for p in watched if not os.path.isdir(p)}
+    folders = tuple(p + os.sep for p in watched if os.path.isdir(p))
+
+    def relevant(path: str) -> bool:
+        path = os.path.abspath(path)
+        return (path in files or path.startswith(folders)) and not ours(path)
 
     def changed(event):
-        if event.is_directory:
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
             return
         paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
-        if all(ours(p) for p in paths):
+        if not any(relevant(p) for p in paths):
             return
         with server._rebuild_cond:
             server._want_rebuild = True
             server._rebuild_cond.notify_all()
 
-    while True:  # MkDocs watches docs_dir itself (mkdocs.yml's `watch:` must not list docs/ again)
-        try:
-            server.unwatch(docs)
-        except KeyError:
-            break
     handler = watchdog.events.FileSystemEventHandler()
     handler.on_any_event = changed
-    server.observer.schedule(handler, docs, recursive=True)
+    observer = server.observer if issubclass(native, watchdog.observers.polling.PollingObserver) else native()
+    for path in watched:
+        while True:  # MkDocs watches docs_dir itself
+            try:
+                server.unwatch(path)
+            except KeyError:
+                break
+    # A single file is watched through its folder (inotify follows a saved file's new inode).
+    for folder in sorted({p if os.path.isdir(p) else os.path.dirname(p) for p in watched}):
+        observer.schedule(handler, folder, recursive=folder + os.sep in folders)
+    if observer is not server.observer:
+        _observer = observer
+        _observer.start()
+
+
+def on_shutdown():
+    if _observer is not None:
+        _observer.stop()
 
 
 def on_pre_build(config):
@@ -108,7 +153,8 @@ def on_pre_build(config):
     if plugin is not None and plugin.current_language != plugin.default_language:
         return  # the variants after the first are built from the same pages
     try:
-        build(Path(config.config_file_path).parent)
+        root = Path(os.path.abspath(config.config_file_path)).parent
+        build(root, _memo, before_writing=lambda pages: _generated.update(str(root / destination(p)) for p in pages))
         _problems = []
     except ProblemsFound as found:
         _problems = found.problems

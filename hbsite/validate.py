@@ -11,6 +11,8 @@ import os
 import re
 import typing
 from dataclasses import dataclass, field
+from functools import cached_property
+from hashlib import blake2b
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -41,6 +43,11 @@ class Entry:
     @property
     def kind(self) -> str:
         return self.record.kind
+
+    @cached_property
+    def digest(self) -> str:
+        """The record's file name and text: the same digest, the same record (hbsite/memo.py)."""
+        return blake2b(f"{self.file}\0{self.document.text}".encode(), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -352,8 +359,11 @@ class _Seen:
     kind: str | None
 
 
-def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None) -> tuple[Records, list[Problem]]:
-    """Every record file under `projects_dir` (projects/): the valid records and every problem."""
+def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects_dir: Path | None = None,
+             known=None) -> tuple[Records, list[Problem]]:
+    """Every record file under `projects_dir` (projects/): the valid records and every problem.
+    `known` keeps each file's own checks by its name and text for the next run in the same
+    process (mkdocs serve, hbsite/memo.py); the checks across records run every time."""
     projects_dir = projects_dir or root / "projects"
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -380,36 +390,17 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
             problems.extend(found)
             seen.append(_Seen(slug, shown, None))
             continue
-        problems.extend(check_schema_line(text, schema_line(path, root), shown))
-        document, found = load_text(text, shown)
+        key = (shown, text, schema_line(path, root), tuple(v.key for v in variants))
+        checked = known.get(key) if known is not None else None
+        if checked is None:
+            checked = _check_record(slug, shown, text, key[2], models, messages)
+        if known is not None:
+            known.put(key, checked)
+        kind, entry, found = checked
+        seen.append(_Seen(slug, shown, kind))
         problems.extend(found)
-        if document is None:
-            seen.append(_Seen(slug, shown, None))  # unreadable: its own problem says why
-            continue
-        kind = document.data.get("kind")
-        seen.append(_Seen(slug, shown, kind if isinstance(kind, str) else None))
-        if kind not in models:
-            if kind is None:
-                near = [k for k in document.data if isinstance(k, str) and k != "kind" and difflib.get_close_matches(k.lower(), ["kind"], cutoff=0.6)]
-                if near:
-                    problems.append(document.problem((near[0],), _("'{key}' should be 'kind' (lowercase): write kind: {kinds}").format(key=near[0], kinds=_(KINDS_HELP))))
-                else:
-                    problems.append(document.problem((), _("'kind:' is missing — start the record with kind: followed by {kinds}").format(kinds=_(KINDS_HELP))))
-            else:
-                guess = difflib.get_close_matches(str(kind).lower(), KINDS, n=1, cutoff=0.5)
-                message = _("kind: '{value}' is not known — did you mean '{guess}'?") if guess else _("kind: '{value}' is not known — use {kinds}")
-                problems.append(document.problem(("kind",), message.format(value=kind, guess=guess[0] if guess else "", kinds=_(KINDS_HELP))))
-            continue
-        model = models[kind]
-        try:
-            record = model.model_validate(document.data)
-        except ValidationError as error:
-            problems.extend(messages.problems(document, model, error))
-            continue
-        extra = _value_problems(document)
-        problems.extend(extra)
-        if not found and not extra:
-            entries.append(Entry(slug, shown, record, document))
+        if entry is not None:
+            entries.append(entry)
 
     records = Records()
     for entry in sorted(entries, key=lambda e: e.slug):
@@ -420,6 +411,39 @@ def validate(root: Path, schema: Schema, variants: tuple[Variant, ...], projects
     problems.extend(_cross_checks(records, seen))
     problems.extend(_same_names(records, variants))
     return records, sorted(set(problems))
+
+
+def _check_record(slug: str, shown: str, text: str, expected_line: str, models: dict, messages: _Messages) -> tuple[str | None, Entry | None, list[Problem]]:
+    """One record file's own checks: what kind it says it is, the record (None if it has a
+    problem) and its problems. The same text always gives the same answer."""
+    problems = list(check_schema_line(text, expected_line, shown))
+    document, found = load_text(text, shown)
+    problems.extend(found)
+    if document is None:
+        return None, None, problems  # unreadable: its own problem says why
+    kind = document.data.get("kind")
+    seen_kind = kind if isinstance(kind, str) else None
+    if kind not in models:
+        if kind is None:
+            near = [k for k in document.data if isinstance(k, str) and k != "kind" and difflib.get_close_matches(k.lower(), ["kind"], cutoff=0.6)]
+            if near:
+                problems.append(document.problem((near[0],), _("'{key}' should be 'kind' (lowercase): write kind: {kinds}").format(key=near[0], kinds=_(KINDS_HELP))))
+            else:
+                problems.append(document.problem((), _("'kind:' is missing — start the record with kind: followed by {kinds}").format(kinds=_(KINDS_HELP))))
+        else:
+            guess = difflib.get_close_matches(str(kind).lower(), KINDS, n=1, cutoff=0.5)
+            message = _("kind: '{value}' is not known — did you mean '{guess}'?") if guess else _("kind: '{value}' is not known — use {kinds}")
+            problems.append(document.problem(("kind",), message.format(value=kind, guess=guess[0] if guess else "", kinds=_(KINDS_HELP))))
+        return seen_kind, None, problems
+    model = models[kind]
+    try:
+        record = model.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(messages.problems(document, model, error))
+        return seen_kind, None, problems
+    extra = _value_problems(document)
+    problems.extend(extra)
+    return seen_kind, (Entry(slug, shown, record, document) if not found and not extra else None), problems
 
 
 # ── what a record's values may not do, beyond the schema ─────────────────────────────────

@@ -128,3 +128,74 @@ def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_i
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def served(base: str, path: str) -> bytes:
+    """A file as the server sends it, without the live-reload script it adds to every page."""
+    with urllib.request.urlopen(base + path, timeout=60) as response:
+        body = response.read()
+    if path.endswith((".html", "/")):
+        end = body.rindex(b"</body>")
+        start = body.rindex(b"<script>", 0, end)
+        assert b"livereload" in body[start:end]
+        body = body[:start] + body[end:]
+    return body
+
+
+def assert_served_as_built(repo, base: str, tmp_path, name: str) -> int:
+    """Every page, sitemap and search index the server sends is byte for byte what a fresh
+    `mkdocs build` of the same files makes: nothing the server kept from earlier is stale."""
+    fresh = tmp_path / name
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(fresh)], cwd=repo,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "HB_SITE_URL": base + "/"},
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    files = [p for p in sorted(fresh.rglob("*")) if p.suffix in (".html", ".xml", ".json")
+             and not p.relative_to(fresh).as_posix().startswith("admin/")]
+    stale = [p.relative_to(fresh).as_posix() for p in files
+             if served(base, "/" + p.relative_to(fresh).as_posix()) != p.read_bytes()]
+    assert not stale, f"served differently from a fresh build: {stale[:10]} ({len(stale)} of {len(files)})"
+    return len(files)
+
+
+def test_after_edits_the_server_sends_what_a_fresh_build_makes(tmp_path):
+    """Under serve a page unchanged since the last rebuild is not converted or templated again
+    (hbsite/serve_memo.py). Whatever the editor changes — a record, a page title that is in
+    every page's navigation, a removed record, an interface text — every file the server sends
+    afterwards equals a fresh build's, in every variant, with the search indexes and sitemap."""
+    repo = copy_repo(tmp_path / "repo")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
+                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
+        # A page title in the navigation of every page of its variant.
+        page = repo / "docs" / "sv" / "hankkeet" / "index.md"
+        text = page.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("# "))
+        page.write_text(text.replace(title, title + " och mer", 1), encoding="utf-8")
+        wait_for(base + "/sv/", lambda body: title[2:] + " och mer" in body)
+        # A record removed: every page's language links and the lists change.
+        (repo / "projects" / "hb-kokeilu-2020-2021" / "hebu-vantaa.yml").unlink()
+        wait_for(base + "/hankkeet/hb-kokeilu-2020-2021/", lambda body: "hebu-vantaa" not in body)
+        # One record's text: the rebuild keeps every other page from the previous one.
+        marker = "Merkkilause tarkistusta varten"
+        record = repo / RECORD
+        text = record.read_text(encoding="utf-8")
+        record.write_text(text.replace("\nsummary:\n  fi: >-\n", f"\nsummary:\n  fi: >-\n    {marker}.\n", 1), encoding="utf-8")
+        wait_for(base + PAGE, lambda body: marker in body)
+        assert assert_served_as_built(repo, base, tmp_path, "fresh1") > 80
+        # An interface text of one variant (site.yml), in pages kept since the last rebuild.
+        site = repo / "site.yml"
+        text = site.read_text(encoding="utf-8")
+        assert 'lattlast: "Projektets mål"' in text
+        site.write_text(text.replace('lattlast: "Projektets mål"', 'lattlast: "Projektets mål och syfte"', 1), encoding="utf-8")
+        wait_for(base + "/lattlast" + PAGE, lambda body: "Projektets mål och syfte" in body)
+        assert_served_as_built(repo, base, tmp_path, "fresh2")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()

@@ -1,6 +1,7 @@
 """Integration: the real site built from the real records, read as HTML."""
 from __future__ import annotations
 
+import os
 import json
 import re
 import subprocess
@@ -329,3 +330,30 @@ def test_long_lists_are_shown_page_by_page(repo_copy, tmp_path):
         assert len(shelf_second.select("article li span[id]")) == 1
         assert shelf_second.select_one("article h1") and shelf_second.select_one("article nav.hb-pager a[href]")
         assert shelf_first.select_one('article nav.hb-pager [aria-current="page"]')
+
+
+def test_variants_built_in_parallel_make_the_same_site_and_a_failing_variant_fails(repo_copy, tmp_path):
+    """`mkdocs build` builds groups of variants in other processes (hbsite/i18n.py): the site
+    is byte for byte the one a build of one variant after the other makes, sitemap and search
+    indexes included; a problem in a variant another process builds still fails the build,
+    with its message."""
+    gen = run([sys.executable, "build_pages.py"], repo_copy)
+    assert gen.returncode == 0, gen.stdout + gen.stderr
+    sites = {}
+    for workers in ("1", "2", "4"):
+        out = tmp_path / f"site-{workers}"
+        env = {**os.environ, "HB_BUILD_WORKERS": workers, "NO_MKDOCS_2_WARNING": "1"}
+        built = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], repo_copy, env=env)
+        assert built.returncode == 0, built.stdout + built.stderr
+        sites[workers] = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                          if p.is_file() and p.suffix != ".gz"}
+    assert sites["1"] == sites["2"] == sites["4"]
+    assert "lattlast/search/search_index.json" in sites["2"] and "sitemap.xml" in sites["2"]
+
+    page = repo_copy / "docs" / "lattlast" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Sidan](finns-inte.md)\n", encoding="utf-8")
+    gen = run([sys.executable, "build_pages.py"], repo_copy)
+    env = {**os.environ, "HB_BUILD_WORKERS": "2", "NO_MKDOCS_2_WARNING": "1"}
+    built = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "broken")], repo_copy, env=env)
+    assert built.returncode != 0
+    assert "finns-inte.md" in built.stdout + built.stderr, "the other process's message is shown"
