@@ -4,8 +4,10 @@ mkdocs-static-i18n uses one value, the locale, as folder name, URL segment, `hre
 Material's language. Our selkosuomi variant needs the folder `selko` but the language tag
 `fi`, and the plugin's config refuses `selko` as a locale. This subclass only separates the
 two: `locale` becomes a variant key (any lowercase word), and `lang`/`hreflang` carry the
-BCP 47 tags. Everything else is the upstream plugin, used through its public hooks; nothing
-is patched at run time. Registered as the `hb-i18n` entry point in pyproject.toml.
+BCP 47 tags. Everything else is the upstream plugin, used through its public hooks; the one
+thing swapped at run time is MkDocs' `utils.clean_directory` while a variant builds into the
+shared site folder, as mkdocs-static-i18n's own loop does. Registered as the `hb-i18n` entry
+point in pyproject.toml.
 
 It also does five things the upstream plugin does differently:
 - hand-written pages: docs/<variant>/… are Jinja templates that build_pages.py renders into
