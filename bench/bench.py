@@ -446,23 +446,28 @@ def fetch(url: str) -> str:
         return ""
 
 
-def edit_to_visible(root: Path, n: int, options: tuple[str, ...] = ()) -> list[float]:
+def edit_to_visible(root: Path, n: int, other: str, options: tuple[str, ...] = ()) -> tuple[list[float], list[float]]:
     """Seconds from saving an edited record to the edited text in the page `mkdocs serve` sends
-    (the editor's loop: watch → build_pages in the serve hook → mkdocs rebuild), three edits."""
+    (the editor's loop: watch → build_pages in the serve hook → mkdocs rebuild), three edits with
+    the default variant's page open, then three with the variant `other`'s page open (a rebuild
+    builds the variant viewed last, hbsite/serve_variants.py)."""
     import signal
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
                               cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    seconds = []
+    times: dict[str, list[float]] = {"": [], other: []}
     try:
         slug = f"hanke-{n // 2:05d}"
-        url = f"http://127.0.0.1:{port}/hankkeet/{slug}/"
+        urls = {"": f"http://127.0.0.1:{port}/hankkeet/{slug}/", other: f"http://127.0.0.1:{port}/{other}/hankkeet/{slug}/"}
         deadline = time.monotonic() + 600
-        while not fetch(url) and time.monotonic() < deadline:
+        while not fetch(urls[""]) and time.monotonic() < deadline:
             time.sleep(0.5)
         time.sleep(2)  # let the first build and the watcher settle
-        for i in range(3):
+        for i in range(6):
+            viewed = "" if i < 3 else other
+            url = urls[viewed]
+            fetch(url)  # the editor has this page open
             mark = f"Muokattu{i}x"
             path = root / "projects" / PROGRAMME / f"{slug}.yml"
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -473,12 +478,12 @@ def edit_to_visible(root: Path, n: int, options: tuple[str, ...] = ()) -> list[f
                 if time.perf_counter() - started > 300:
                     raise SystemExit(f"edit {i} never became visible at {url}")
                 time.sleep(0.05)
-            seconds.append(time.perf_counter() - started)
+            times[viewed].append(time.perf_counter() - started)
             time.sleep(1)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
-    return seconds
+    return times[""], times[other]
 
 
 def profile_generator(root: Path) -> str:
@@ -521,12 +526,15 @@ def measure(root: Path, n: int, keys: tuple[str, ...], default: str, extra: list
         rewritten = sorted(k for k in after if after[k] != state.get(k))
         kept_mtime &= all(after[k] == state[k] for k in after if k not in rewritten)
         changed = changed or rewritten
-    visible = statistics.median(edit_to_visible(root, n))
+    other = next(k for k in keys if k != default)
+    shown, shown_other = edit_to_visible(root, n, other)
+    visible, visible_other = statistics.median(shown), statistics.median(shown_other)
     clean(root)
     split = phases(root)
     return dict(n=n, records=len(records), cold=fastest(colds), warm=warm, edited=fastest(edits), mk=mk,
                 stock=stock_run, stock_pages=stock_pages,
-                changed=changed, unchanged_ok=unchanged_ok and kept_mtime, phases=split, visible=visible, **figures)
+                changed=changed, unchanged_ok=unchanged_ok and kept_mtime, phases=split, visible=visible,
+                visible_other=visible_other, other=other, **figures)
 
 
 def main() -> int:
@@ -596,7 +604,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     kb = lambda b: f"{b / 1024:.0f}"
     head = ["N", "records", "HTML pages", "gen s", "gen CPU s", "mkdocs s", "mkdocs CPU s", "gen/mkdocs",
             "pages/s", "gen MB", "mkdocs MB", "median KB", "max KB", *[f"search {k} KB" for k in keys],
-            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten", "edit→visible s",
+            "warm gen s", "warm/mkdocs", "edit-one s", "rewritten", "edit→visible s", f"… /{rows[0]['other']}/ s",
             "gen ms/record", "stock s", "stock pages", "× stock/page"]
     lines = []
     for r in rows:
@@ -608,7 +616,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
             f"{r['cold'].maxrss_kb / 1024:.0f}", f"{r['mk'].maxrss_kb / 1024:.0f}",
             f"{r['median'] / 1024:.1f}", kb(r["max"]), *[kb(r["search"][k]) for k in keys],
             f"{r['warm'].seconds:.2f}", f"{100 * r['warm'].seconds / r['mk'].seconds:.1f} %",
-            f"{r['edited'].seconds:.2f}", str(len(r["changed"])), f"{r['visible']:.2f}",
+            f"{r['edited'].seconds:.2f}", str(len(r["changed"])), f"{r['visible']:.2f}", f"{r['visible_other']:.2f}",
             f"{per_record(r):.1f}", f"{r['stock'].seconds:.2f}", str(r["stock_pages"]), f"{to_stock(r):.2f}",
         ])
     widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
@@ -620,7 +628,8 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     print()
     print("gen = build_pages.py from nothing (no generated pages); warm gen = again, nothing changed;")
     print("edit-one = after one project's summary changed (fastest of 3 edits); pages/s = HTML pages / (gen s + mkdocs s);")
-    print("edit→visible = from saving a record to the new text in the page `mkdocs serve` sends (median of 3);")
+    print("edit→visible = from saving a record to the new text in the page `mkdocs serve` sends (median of 3), with the")
+    print(f"default variant's page open and (… /{rows[0]['other']}/) with that variant's page open;")
     print("gen ms/record = gen s / records; × stock/page = ((gen s + mkdocs s) / HTML pages) / (stock s / stock pages),")
     print("stock = mkdocs build of the same pages with stock MkDocs + Material + search (no plugins or hooks of ours).")
     for r in rows:
@@ -636,6 +645,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
     pps = last["pages"] / (last["cold"].seconds + last["mk"].seconds)
     same = not (docs_diff or site_diff)
     visible = ", ".join(f"{r['visible']:.1f} s (N={r['n']})" for r in rows)
+    visible_other = ", ".join(f"{r['visible_other']:.1f} s (N={r['n']})" for r in rows)
     generator = ", ".join(f"{per_record(r):.1f} ms/record (N={r['n']})" for r in rows)
     ratio = ", ".join(f"{to_stock(r):.2f}× stock (N={r['n']})" for r in rows)
     print()
@@ -646,7 +656,7 @@ def print_report(rows, keys, docs_diff, site_diff, total) -> None:
         f"≤ {worst_warm:.1f} % warm at every N; median {last['median'] / 1024:.1f} KB/page, largest {kb(last['max'])} KB; "
         f"search index ≤ {max(last['search'].values()) / 1024:.0f} KB per variant; "
         f"edit-one regeneration {last['edited'].seconds:.2f} s; edit→visible under mkdocs serve "
-        f"{visible}; generator {generator}; per page {ratio}; "
+        f"{visible}, /{last['other']}/ {visible_other}; generator {generator}; per page {ratio}; "
         f"reproducible: {'yes' if same else 'no'}; "
         f"benchmark {total:.0f} s"
     )

@@ -9,7 +9,7 @@ thing swapped at run time is MkDocs' `utils.clean_directory` while a variant bui
 shared site folder, as mkdocs-static-i18n's own loop does. Registered as the `hb-i18n` entry
 point in pyproject.toml.
 
-It also does five things the upstream plugin does differently:
+It also does seven things the upstream plugin does differently:
 - hand-written pages: docs/<variant>/… are Jinja templates that build_pages.py renders into
   build/pages/<variant>/…; MkDocs is given that rendering as the page's source;
 - search: one index per variant (`/search/`, `/sv/search/`, …), each with its own stemmer,
@@ -18,10 +18,13 @@ It also does five things the upstream plugin does differently:
   links rendered by `overrides/`, instead of Material's icon-only switcher;
 - sitemap and hreflang use the BCP 47 tags;
 - Material's templates are compiled once per process, not once per variant (_TemplateCache);
-- `mkdocs build` builds the variants in parallel processes, one per CPU (VariantI18n, "the variants in parallel").
+- `mkdocs build` builds the variants in parallel processes, one per CPU (VariantI18n, "the variants in parallel");
+- under `mkdocs serve` a rebuild builds the variant being viewed, the others on request
+  (hbsite/serve_variants.py).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -43,6 +46,7 @@ from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from hbsite.serve_variants import ON_REQUEST
 from hbsite.write import RENDERED_DIR
 
 VARIANT_KEY = re.compile(r"^[a-z]{2,8}$")
@@ -181,26 +185,22 @@ class VariantI18n(I18n):
     @plugins.event_priority(-100)
     def on_post_build(self, config):
         """Build this process's other variants (mkdocs-static-i18n's loop, over its group only),
-        then wait for the other processes; a process that failed fails the build."""
+        then wait for the other processes; a process that failed fails the build. Under serve,
+        the other variants are left for their first request (hbsite/serve_variants.py)."""
         self.extend_search_entries(config)
         self.built = getattr(self, "built", set()) | {self.current_language}
         if self.building:
             return
-        self.building = True
-        clean = utils.clean_directory
-        utils.clean_directory = lambda path: path  # the other variants' output stays
-        quiet = I18nLoggingFilter()  # one "Documentation built" line, not one per variant
-        quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
-        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
-        try:
+        if ON_REQUEST.active:
+            self.reconfigure_search_index(config)
+            ON_REQUEST.wait({v.link.lstrip("/"): v.locale for v in self.variants}, self.default_language,
+                            {v.locale for v in self.variants} - self.built, lambda key: self._build_on_request(config, key))
+            return
+        with self._into_built_site():
             for locale in self._mine or [v.locale for v in self.variants]:
                 if locale not in self.built:
                     self.current_language = locale
                     mkdocs_build(config)
-        finally:
-            utils.clean_directory = clean
-            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-            self.building = False
         failed = []
         for group, process, output in self._others:
             process.wait()
@@ -218,6 +218,34 @@ class VariantI18n(I18n):
         # Last: each variant's build also wrote the root index with its own entries.
         self.reconfigure_search_index(config)
 
+    @contextlib.contextmanager
+    def _into_built_site(self):
+        """More variants built into the site folder this build has cleaned and filled."""
+        self.building = True
+        clean = utils.clean_directory
+        utils.clean_directory = lambda path: path  # the other variants' output stays
+        quiet = I18nLoggingFilter()  # one "Documentation built" line, not one per variant
+        quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        try:
+            yield
+        finally:
+            utils.clean_directory = clean
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+            self.building = False
+
+    def _build_on_request(self, config, key: str):
+        """One variant, after the rebuild that built the default one, with its search index."""
+        root_index = Path(config.site_dir, "search", "search_index.json")
+        default_index = root_index.read_bytes() if root_index.is_file() else None
+        self.built, self.search_entries = set(), []
+        with self._into_built_site():
+            self.current_language = key
+            mkdocs_build(config)
+        self.reconfigure_search_index(config)
+        if default_index is not None and key != self.default_language:
+            root_index.write_bytes(default_index)  # the search plugin wrote this variant's entries there
+
     def on_build_error(self, error):
         """This process failed: the others stop, so nothing writes into the site afterwards."""
         for _group, process, output in self._others:
@@ -234,6 +262,8 @@ class VariantI18n(I18n):
             # into the site folder the first process has cleaned.
             self.current_language, self._mine = group[0], group
             utils.clean_directory = lambda path: path
+        elif ON_REQUEST.active and self.current_language is None and ON_REQUEST.viewed in {v.locale for v in self.variants}:
+            self.current_language = ON_REQUEST.viewed  # a rebuild under serve: the variant being viewed
         config = super().on_config(config)
         # The visible language links replace Material's icon menu and its hreflang links,
         # which would carry the variant key ("selko") as a language tag.

@@ -8,6 +8,7 @@ templates, run in Jinja's sandbox.
 """
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -35,8 +36,12 @@ PUBLICATION_TYPES = ("report", "final_publication", "interim_report", "publicati
 
 def md_escape(value: Any) -> Markup:
     """Plain text → inline Markdown that renders as exactly that text."""
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=True)
+    return _escaped(str(value))
+
+
+@functools.lru_cache(maxsize=65536)  # a name or an interface text is escaped on many pages
+def _escaped(text: str) -> Markup:
+    text = html.escape(" ".join(text.split()), quote=True)
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
@@ -512,12 +517,16 @@ class Renderer:
         pages = []
         records = self.given  # what the pages are, not what one page reads
         for entry in records.programmes:
-            for number in range(1, page_count(records.projects_of(entry.slug)) + 1):
+            projects = records.projects_of(entry.slug)
+            for number in range(1, page_count(projects) + 1):
                 path = list_page_path(record_path(entry), number)
+                page = paged(projects, number, record_path(entry))
                 publications = records.publications_of(entry.slug)
+                # A list page is given its own slice: an edited project renders the list page
+                # that shows it again, not every page of the list.
                 pages.append(Page(variant.key, path, self._page(lambda: self._render(
-                    "programme.md.j2", variant, path, entry=entry, number=number, publications=publications),
-                    "programme", variant.key, path, entry, number, publications)))
+                    "programme.md.j2", variant, path, entry=entry, page=page, publications=publications),
+                    "programme", variant.key, path, entry, page.items, page.links, publications)))
         for entry in records.projects:
             path = record_path(entry)
             publications = records.publications_of(entry.slug)

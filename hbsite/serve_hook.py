@@ -17,6 +17,7 @@ from pathlib import Path
 from hbsite.build import build
 from hbsite.memo import Memo
 from hbsite.problems import Problem, ProblemsFound
+from hbsite.serve_variants import ON_REQUEST
 from hbsite.write import destination
 
 _serving = False
@@ -74,10 +75,15 @@ def on_serve(server, config, builder):
       average; where the system tells of changes itself (watchdog's native observer: inotify,
       FSEvents, ReadDirectoryChangesW) it is used instead, for docs/ and `watch:`.
 
+    - From then on a rebuild builds the default variant only, the others when a page of theirs
+      is asked for (hbsite/serve_variants.py).
+
     This uses the server's private rebuild flag; if a MkDocs release changes it, serve keeps
     MkDocs' own watcher.
     """
     global _observer
+    if all(hasattr(server, name) for name in ("_serve_request", "builder", "mount_path")):
+        ON_REQUEST.install(server)  # rebuilds build the default variant; the others on request
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild") and hasattr(server, "observer")):
         return
     import watchdog.events
@@ -150,7 +156,7 @@ def on_pre_build(config):
     if not _serving:
         return
     plugin = config.plugins.get("hb-i18n")
-    if plugin is not None and plugin.current_language != plugin.default_language:
+    if plugin is not None and plugin.building:
         return  # the variants after the first are built from the same pages
     try:
         root = Path(os.path.abspath(config.config_file_path)).parent

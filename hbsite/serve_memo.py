@@ -16,7 +16,7 @@ everything it depends on:
 
 A page with a kept result gets it; any other page is built as usual. A result whose making
 logged a warning is never kept, so `strict: true` fails again on the next rebuild instead of
-passing from memory. Only the results the last rebuild used are kept. Plain `mkdocs build`
+passing from memory. Only the results each variant's last build used are kept. Plain `mkdocs build`
 builds each page once and does not use this.
 """
 from __future__ import annotations
@@ -32,10 +32,12 @@ from mkdocs.plugins import event_priority
 KEPT_TEMPLATE = "hb-kept-page.html"  # the page's kept HTML, as it is
 
 _serving = False
-_complete = True  # the previous rebuild built every variant
+_variant = ""  # the variant being built
+# Per variant (a rebuild may build some variants only: hbsite/serve_variants.py):
+_kept: dict[str, dict] = {}      # the results of its previous build
+_used: dict[str, dict] = {}      # the results of its build now, kept for the next
+_complete: dict[str, bool] = {}  # its last build reached its end
 _files_digest = ""
-_kept: dict[str, tuple] = {}   # conversions of the previous rebuild
-_used: dict[str, tuple] = {}   # conversions of this rebuild, kept for the next
 
 
 class _Warnings(logging.Handler):
@@ -71,20 +73,19 @@ def _variants_plugin(config):
 
 
 def on_pre_build(config):
-    global _kept, _used, _complete
+    """A variant's build begins: it may reuse what its previous build made, or, if that one
+    stopped early, what the earlier ones did too."""
+    global _variant
     plugin = _variants_plugin(config)
-    if plugin is None or plugin.current_language == plugin.default_language:
-        # A rebuild begins (the other variants are built inside it): it may reuse what the
-        # previous one converted, or, if that one stopped early, what the earlier ones did.
-        _kept = _used if _complete else {**_kept, **_used}
-        _used, _complete = {}, False
+    _variant = plugin.current_language if plugin else ""
+    kept, used = _kept.get(_variant, {}), _used.get(_variant, {})
+    _kept[_variant] = used if _complete.get(_variant, True) else {**kept, **used}
+    _used[_variant], _complete[_variant] = {}, False
 
 
-@event_priority(-200)  # after mkdocs-static-i18n's, which builds the other variants
+@event_priority(200)  # before mkdocs-static-i18n's, which builds the other variants in this event
 def on_post_build(config):
-    global _complete
-    plugin = _variants_plugin(config)
-    _complete = _complete or plugin is None or not plugin.building
+    _complete[_variant] = True
 
 
 def on_files(files, config):
@@ -106,18 +107,18 @@ def on_page_markdown(markdown, page, config, files):
     convert = page.render
 
     def render(config, files):
-        kept = _kept.get(key)
+        kept = _kept[_variant].get(key)
         if kept is not None:
             page.content, page.toc, page._title_from_render, page.present_anchor_ids, anchors = kept
             if anchors is not None:
                 page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in anchors.items()}
-            _used[key] = kept
+            _used[_variant][key] = kept
             return
         warned = _warnings.count
         convert(config, files)
         if _warnings.count == warned:
             anchors = page.links_to_anchors
-            _used[key] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+            _used[_variant][key] = (page.content, page.toc, page._title_from_render, page.present_anchor_ids,
                           None if anchors is None else {f.src_uri: links for f, links in anchors.items()})
 
     page.render = render  # this page object, this build only
@@ -163,7 +164,7 @@ def on_env(env, config, files):
         if page is None or not hasattr(page, "hb_markdown_key"):
             continue
         key = page.hb_page_key = _digest(build, page.hb_markdown_key, repr(page.meta))
-        kept = _kept.get(key)
+        kept = _kept[_variant].get(key)
         if kept is not None:
             page.hb_kept_html = kept
             page.meta["template"] = KEPT_TEMPLATE
@@ -181,7 +182,7 @@ def _keep_search_entries(config):
 
     def add_entry_from_context(page):
         key = getattr(page, "hb_page_key", None)
-        kept = _kept.get(f"{key}:search") if key else None
+        kept = _kept[_variant].get(f"{key}:search") if key else None
         if kept is not None:
             index.entries.extend(kept)
         else:
@@ -189,7 +190,7 @@ def _keep_search_entries(config):
             index_page(page)
             kept = index.entries[first:]
         if key:
-            _used[f"{key}:search"] = kept
+            _used[_variant][f"{key}:search"] = kept
 
     index.add_entry_from_context = add_entry_from_context  # this build's index only
 
@@ -204,5 +205,5 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     key = getattr(page, "hb_page_key", None)
     if key is not None and _warnings.count == getattr(page, "hb_warnings", -1):
-        _used[key] = output
+        _used[_variant][key] = output
     return output

@@ -110,6 +110,24 @@ def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_i
         assert marker in get(base + "/hankkeet/hb-kokeilu-2020-2021/")[1], "the list that shows the record is current"
         assert marker in get(base + "/search/search_index.json")[1], "the search index is current"
         assert settled(before) == 1, "one save, one rebuild"
+        # The rebuild built the default variant; another one is built when a page of it is asked for.
+        on_request = lambda key: log_path.read_text(encoding="utf-8").count(f"Built the variant '{key}' on request")
+        assert on_request("sv") == 0 and on_request("selko") == 0
+        assert '<html lang="sv"' in get(base + "/sv" + PAGE)[1] and on_request("sv") == 1
+        assert get(base + "/sv/search/search_index.json")[0] == 200 and on_request("sv") == 1, "built once"
+        assert marker in get(base + "/search/search_index.json")[1], "the default variant's index stays its own"
+        assert on_request("selko") == 0
+        # The next rebuild builds the variant viewed last (sv), and the default one when asked for.
+        before = builds()
+        record.write_text(record.read_text(encoding="utf-8").replace(marker, marker + " uudelleen", 1), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while builds() == before:
+            assert time.monotonic() < deadline, "the save was rebuilt"
+            get(base + "/sv/hankkeet/")
+            time.sleep(0.2)
+        assert on_request("sv") == 1 and on_request("fi") == 0
+        assert marker + " uudelleen" in get(base + PAGE)[1] and on_request("fi") == 1
+        assert marker + " uudelleen" in get(base + "/search/search_index.json")[1]
 
         before = builds()
         page = repo / "docs" / "fi" / "nyt" / "index.md"
