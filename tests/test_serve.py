@@ -217,3 +217,43 @@ def test_after_edits_the_server_sends_what_a_fresh_build_makes(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(tmp_path):
+    """Under serve a variant is built when first asked for (hbsite/serve_variants.py): a page
+    that breaks the strict build of one variant answers that variant's requests with an error at
+    once (the messages are in the server's log), the other variants are served, and the fix
+    brings the variant back."""
+    repo = copy_repo(tmp_path / "repo")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
+                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
+        page = repo / "docs" / "sv" / "nyt" / "index.md"
+        text = page.read_text(encoding="utf-8")
+        rebuilds = lambda: log_path.read_text(encoding="utf-8").count("Reloading browsers")
+        before = rebuilds()
+        page.write_text(text + "\n[Saknas](finns-inte.md)\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while rebuilds() == before:  # the rebuild builds the variant viewed last: the default one
+            assert time.monotonic() < deadline, log_path.read_text(encoding="utf-8")[-3000:]
+            get(base + PAGE)
+            time.sleep(0.3)
+        status, _body, _seconds = get(base + "/sv/nyt/")
+        assert status == 500 and "could not be built" in log_path.read_text(encoding="utf-8")
+        status, _body, seconds = get(base + "/sv/nyt/")
+        assert status == 500 and seconds < 1.0, (status, seconds)
+        assert "finns-inte.md" in log_path.read_text(encoding="utf-8"), "the log says what is wrong"
+        status, body, _seconds = get(base + PAGE)
+        assert status == 200 and "Keusote" in body, "the default variant is served"
+        page.write_text(text, encoding="utf-8")
+        wait_for(base + "/sv/nyt/", lambda body: '<html lang="sv"' in body)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
