@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from hbsite.build import build
+from hbsite.error_page import page_of_errors
 from hbsite.memo import Memo
 from hbsite.problems import Problem, ProblemsFound
 from hbsite.serve_variants import ON_REQUEST
@@ -24,32 +25,6 @@ _serving = False
 _problems: list[Problem] = []
 _memo = Memo()  # what one rebuild may reuse of the last one (records checked, pages rendered)
 _generated: set[str] = set()  # the generator's pages, now and before (their changes are its own)
-
-ERROR_PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font: 1.1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }}
-h1 {{ color: #a00000; }}
-li {{ margin-bottom: 1rem; }}
-code {{ font-weight: 700; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p>{intro}</p>
-<ol>
-{items}
-</ol>
-</main>
-</body>
-</html>
-"""
-
 
 def on_startup(command, dirty):
     global _serving
@@ -75,15 +50,16 @@ def on_serve(server, config, builder):
       average; where the system tells of changes itself (watchdog's native observer: inotify,
       FSEvents, ReadDirectoryChangesW) it is used instead, for docs/ and `watch:`.
 
-    - From then on a rebuild builds the default variant only, the others when a page of theirs
-      is asked for (hbsite/serve_variants.py).
+    - From then on a rebuild builds the variant viewed last only, the others when a page of
+      theirs is asked for, and a failed build shows its messages on the page
+      (hbsite/serve_variants.py).
 
-    This uses the server's private rebuild flag; if a MkDocs release changes it, serve keeps
-    MkDocs' own watcher.
+    This uses the server's private rebuild flag, request handler and reload counters; if a
+    MkDocs release changes them, serve keeps MkDocs' own watcher and builds.
     """
     global _observer
-    if all(hasattr(server, name) for name in ("_serve_request", "builder", "mount_path")):
-        ON_REQUEST.install(server)  # rebuilds build the default variant; the others on request
+    if all(hasattr(server, name) for name in ON_REQUEST.NEEDS):
+        ON_REQUEST.install(server)  # rebuilds build the variant viewed; the others on request
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild") and hasattr(server, "observer")):
         return
     import watchdog.events
@@ -183,10 +159,9 @@ def error_intro(count: int) -> str:
 
 
 def error_page(problems: list[Problem]) -> str:
-    from hbsite.messages import _, language
+    from hbsite.messages import _
 
     items = "\n".join(
         f"<li><code>{html.escape(p.file)}:{p.line}:{p.column}</code><br>{html.escape(p.message)}</li>" for p in problems
     )
-    return ERROR_PAGE.format(lang=language(), title=html.escape(_("The site cannot be shown")),
-                             intro=html.escape(error_intro(len(problems))), items=items)
+    return page_of_errors(_("The site cannot be shown"), error_intro(len(problems)), items)

@@ -3,6 +3,7 @@ editor's language, and the real page comes back by itself once the file is fixed
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -221,9 +222,11 @@ def test_after_edits_the_server_sends_what_a_fresh_build_makes(tmp_path):
 
 def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(tmp_path):
     """Under serve a variant is built when first asked for (hbsite/serve_variants.py): a page
-    that breaks the strict build of one variant answers that variant's requests with an error at
-    once (the messages are in the server's log), the other variants are served, and the fix
-    brings the variant back."""
+    that breaks the strict build of one variant answers that variant's requests at once with an
+    error page that lists the build's messages (they are in the server's log too), the other
+    variants are served, and the fix brings the variant back. A save that breaks the rebuild of
+    the variant being viewed shows the error page too, and the open page reloads to it (MkDocs
+    held every request, and the browser kept the page from before the save)."""
     repo = copy_repo(tmp_path / "repo")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -244,8 +247,10 @@ def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(
             assert time.monotonic() < deadline, log_path.read_text(encoding="utf-8")[-3000:]
             get(base + PAGE)
             time.sleep(0.3)
-        status, _body, _seconds = get(base + "/sv/nyt/")
+        status, body, _seconds = get(base + "/sv/nyt/")
         assert status == 500 and "could not be built" in log_path.read_text(encoding="utf-8")
+        assert "<title>The site cannot be shown</title>" in body and "The variant 'sv' could not be built" in body
+        assert "finns-inte.md" in body and "livereload(" in body, "the page says what is wrong, and reloads"
         status, _body, seconds = get(base + "/sv/nyt/")
         assert status == 500 and seconds < 1.0, (status, seconds)
         assert "finns-inte.md" in log_path.read_text(encoding="utf-8"), "the log says what is wrong"
@@ -253,6 +258,22 @@ def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(
         assert status == 200 and "Keusote" in body, "the default variant is served"
         page.write_text(text, encoding="utf-8")
         wait_for(base + "/sv/nyt/", lambda body: '<html lang="sv"' in body)
+
+        # The variant being viewed breaks: its rebuild fails.
+        status, body, _seconds = get(base + PAGE)
+        epoch = re.search(r"livereload\((\d+), \d+\)", body)[1]
+        page = repo / "docs" / "fi" / "nyt" / "index.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + "\n[Puuttuu](ei-ole.md)\n", encoding="utf-8")
+        status, reload, seconds = get(f"{base}/livereload/{epoch}/1")  # the open page's live reload
+        assert status == 200 and int(reload) > int(epoch) and seconds < 30, (status, reload, seconds)
+        status, body, seconds = get(base + PAGE)
+        assert status == 500 and seconds < 1.0 and "ei-ole.md" in body, (status, seconds, body[:2000])
+        assert "The variant 'fi' could not be built" in body and "An error happened during the rebuild" in log_path.read_text(encoding="utf-8")
+        status, body, _seconds = get(base + "/sv/nyt/")
+        assert status == 500 and "ei-ole.md" in body, "no page is current while the rebuild has failed"
+        page.write_text(text, encoding="utf-8")
+        wait_for(base + PAGE, lambda body: "Keusote" in body and "ei-ole.md" not in body)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
