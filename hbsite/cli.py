@@ -116,7 +116,6 @@ def cmd_cms(root: Path, args) -> int:
     if path.exists() and path.read_text(encoding="utf-8") == text:
         print(_("{file} is up to date").format(file=CMS_CONFIG))
         return 0
-    path.parent.mkdir(parents=True, exist_ok=True)
     write_file(path, text.encode("utf-8"))
     print(_("wrote {file}").format(file=CMS_CONFIG))
     return 0

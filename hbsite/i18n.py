@@ -235,7 +235,7 @@ class VariantI18n(I18n):
             self.building = False
 
     def _build_on_request(self, config, key: str):
-        """One variant, after the rebuild that built the default one, with its search index."""
+        """One variant, after the rebuild that built the variant being viewed, with its search index."""
         root_index = Path(config.site_dir, "search", "search_index.json")
         default_index = root_index.read_bytes() if root_index.is_file() else None
         self.built, self.search_entries = set(), []

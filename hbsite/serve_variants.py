@@ -62,7 +62,7 @@ class VariantsOnRequest:
         """A rebuild has built one variant (its caller holds the lock): the `waiting` ones are
         built by `build(key)` when asked for."""
         self._folders = dict(sorted(folders.items(), key=lambda item: -len(item[0])))  # "" last
-        self._default, self._waiting, self._failed, self._build = default, set(waiting), {}, build
+        self._default, self._waiting, self._build = default, set(waiting), build
 
     def variant_of(self, path: str) -> str | None:
         """The variant whose build writes the file at `path` (None: any variant's build)."""

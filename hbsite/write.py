@@ -63,16 +63,12 @@ def _create(path: Path, data: bytes, folders: set) -> None:
     path.write_bytes(data)
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """A file's new text: in place if it is new, else through a temporary file."""
-    _replace(path, data) if _size(path) is not None else _create(path, data, set())
-
-
-def _write(path: Path, data: bytes, folders: set) -> bool:
-    """Write `data` unless the file holds exactly that (read only when the size matches)."""
+def write_file(path: Path, data: bytes, folders: set | None = None) -> bool:
+    """Write `data` unless the file holds exactly that (read only when the size matches): in
+    place if the file is new, else through a temporary file. True if it was written."""
     size = _size(path)
     if size is None:
-        _create(path, data, folders)
+        _create(path, data, set() if folders is None else folders)
     elif size != len(data) or path.read_bytes() != data:
         _replace(path, data)
     else:
@@ -91,7 +87,7 @@ def write_pages(pages: list[Page], root: Path) -> WriteReport:
     wanted = {destination(page).as_posix(): page.markdown.encode("utf-8") for page in pages}
     folders: set[Path] = set()
     for relative, data in wanted.items():
-        if _write(root / relative, data, folders):
+        if write_file(root / relative, data, folders):
             report.written += 1
         else:
             report.unchanged += 1
@@ -106,5 +102,5 @@ def write_pages(pages: list[Page], root: Path) -> WriteReport:
                 folder.rmdir()
                 folder = folder.parent
     listing = "".join(f"{relative}\n" for relative in sorted(wanted))
-    _write(manifest, listing.encode("utf-8"), folders)
+    write_file(manifest, listing.encode("utf-8"), folders)
     return report

@@ -2,6 +2,7 @@
 editor's language, and the real page comes back by itself once the file is fixed."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -42,15 +43,26 @@ def wait_for(url: str, condition, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never showed what was expected; last answer:\n{body[:2000]}")
 
 
+@contextlib.contextmanager
+def serving(repo, log_path, env: dict | None = None):
+    """`mkdocs serve` in `repo`, its output in `log_path`: the site's address; stopped afterwards."""
+    port = free_port()
+    with log_path.open("w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, stdout=log,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
 def test_a_broken_record_shows_as_an_error_page_and_the_page_returns_after_the_fix(tmp_path):
     repo = copy_repo(tmp_path / "repo")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LANG": "fi_FI.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
-                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}{PAGE}"
-    try:
+    finnish = {"LANG": "fi_FI.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    with serving(repo, tmp_path / "serve.log", finnish) as base:
+        url = base + PAGE
         original = wait_for(url, lambda body: "Keusote" in body, seconds=120)
         assert "Sivustoa ei voi näyttää" not in original
         record = repo / RECORD
@@ -61,7 +73,7 @@ def test_a_broken_record_shows_as_an_error_page_and_the_page_returns_after_the_f
         wait_for(url, lambda body: "Sivustoa ei voi näyttää" in body)
         # Once the rebuild is done, every page request is answered at once with the problems.
         for path in (PAGE, "/", "/sv/hankkeet/", "/selko/"):
-            status, body, seconds = get(f"http://127.0.0.1:{port}{path}")
+            status, body, seconds = get(base + path)
             assert status == 200 and seconds < 1.0, (path, status, seconds)
             assert "Sivustoa ei voi näyttää" in body and '<html lang="fi">' in body
             assert f"{RECORD}:" in body, "the file and line of the problem are shown"
@@ -69,10 +81,6 @@ def test_a_broken_record_shows_as_an_error_page_and_the_page_returns_after_the_f
         record.write_text(text, encoding="utf-8")
         restored = wait_for(url, lambda body: "Sivustoa ei voi näyttää" not in body and "Keusote" in body)
         assert "livereload" in restored, "the page reloads itself when the next change is built"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_it(tmp_path):
@@ -81,13 +89,7 @@ def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_i
     page, the programme page that lists it, the search index; a hand-written page's edit still
     rebuilds; a removed record's page is gone."""
     repo = copy_repo(tmp_path / "repo")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
-                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
 
     def builds() -> int:
         return log_path.read_text(encoding="utf-8").count("Reloading browsers")
@@ -99,7 +101,7 @@ def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_i
         time.sleep(3)
         return builds() - before
 
-    try:
+    with serving(repo, log_path) as base:
         wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
         time.sleep(2)
         record = repo / RECORD
@@ -143,10 +145,6 @@ def test_a_save_is_built_once_and_the_page_its_lists_and_the_search_index_show_i
             assert time.monotonic() < deadline, "a removed record's page is gone"
             time.sleep(0.3)
         assert "hebu-vantaa" not in get(base + "/hankkeet/hb-kokeilu-2020-2021/")[1]
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
 
 def served(base: str, path: str) -> bytes:
@@ -183,13 +181,7 @@ def test_after_edits_the_server_sends_what_a_fresh_build_makes(tmp_path):
     every page's navigation, a removed record, an interface text — every file the server sends
     afterwards equals a fresh build's, in every variant, with the search indexes and sitemap."""
     repo = copy_repo(tmp_path / "repo")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
-                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(repo, tmp_path / "serve.log") as base:
         wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
         # A page title in the navigation of every page of its variant.
         page = repo / "docs" / "sv" / "hankkeet" / "index.md"
@@ -214,10 +206,6 @@ def test_after_edits_the_server_sends_what_a_fresh_build_makes(tmp_path):
         site.write_text(text.replace('lattlast: "Projektets mål"', 'lattlast: "Projektets mål och syfte"', 1), encoding="utf-8")
         wait_for(base + "/lattlast" + PAGE, lambda body: "Projektets mål och syfte" in body)
         assert_served_as_built(repo, base, tmp_path, "fresh2")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(tmp_path):
@@ -228,14 +216,8 @@ def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(
     the variant being viewed shows the error page too, and the open page reloads to it (MkDocs
     held every request, and the browser kept the page from before the save)."""
     repo = copy_repo(tmp_path / "repo")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=repo,
-                              env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(repo, log_path) as base:
         wait_for(base + PAGE, lambda body: "Keusote" in body, seconds=120)
         page = repo / "docs" / "sv" / "nyt" / "index.md"
         text = page.read_text(encoding="utf-8")
@@ -274,7 +256,3 @@ def test_a_variant_that_fails_to_build_fails_alone_and_comes_back_after_the_fix(
         assert status == 500 and "ei-ole.md" in body, "no page is current while the rebuild has failed"
         page.write_text(text, encoding="utf-8")
         wait_for(base + PAGE, lambda body: "Keusote" in body and "ei-ole.md" not in body)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
